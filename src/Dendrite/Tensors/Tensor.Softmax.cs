@@ -67,8 +67,11 @@ public partial class Tensor
                 float m = TensorPrimitives.Max(x);
                 TensorPrimitives.Subtract(x, m, dst);
                 TensorPrimitives.Exp(dst, dst);
-                float lse = m + MathF.Log(TensorPrimitives.Sum<float>(dst));
-                TensorPrimitives.Subtract(x, lse, dst);
+                // (x − m) − ln Σ rather than x − (m + ln Σ): x − m is exact for nearby values, whereas rounding
+                // m + ln Σ to float first loses ln Σ's low bits when |m| is large (an ulp is 6e-5 at 1000).
+                float logSum = MathF.Log(TensorPrimitives.Sum<float>(dst));
+                TensorPrimitives.Subtract(x, m, dst);
+                TensorPrimitives.Subtract(dst, logSum, dst);
             }
             : static (x, _, dst) =>
             {

@@ -12,7 +12,7 @@ public static partial class F
     /// log-sum-exp stable: ℓᵢ = logsumexp(zᵢ) − z_{i,yᵢ} with logsumexp(z) = m + ln Σⱼ e^(zⱼ−m), m = maxⱼ zⱼ, so
     /// e^(zⱼ−m) ≤ 1 never overflows (logits &gt; 88) and the sum is ≥ 1 so the log never sees 0 (logits &lt; −88).
     /// Returns a 0-d tensor for Mean/Sum, [batch] for None.
-    /// Backward, one pass per row from the saved logsumexp: (softmax(zᵢ) − onehot(yᵢ)) · sᵢ, where sᵢ is the output
+    /// Backward, one pass per row from the saved row max and log-sum: (softmax(zᵢ) − onehot(yᵢ)) · sᵢ, where sᵢ is the output
     /// gradient (None), that gradient (Sum), or that gradient / batch (Mean).
     /// </summary>
     /// <exception cref="ShapeMismatchException">logits are not 2-D or the label count differs from the batch.</exception>
@@ -34,7 +34,8 @@ public static partial class F
         }
 
         float[] z = logits.Data;
-        var lse = new float[batch];
+        var max = new float[batch];
+        var logSum = new float[batch];
         var losses = new float[batch];
         var tmp = new float[classes];
         for (int i = 0; i < batch; i++)
@@ -43,8 +44,11 @@ public static partial class F
             float m = TensorPrimitives.Max(row);
             TensorPrimitives.Subtract(row, m, tmp);
             TensorPrimitives.Exp(tmp, tmp);
-            lse[i] = m + MathF.Log(TensorPrimitives.Sum<float>(tmp));
-            losses[i] = lse[i] - row[labels[i]];
+            // Kept apart as (m, ln Σ) rather than m + ln Σ: with |m| large, rounding the sum to float would lose
+            // ln Σ's low bits (an ulp is 6e-5 at 1000), while (m − z) + ln Σ and (z − m) − ln Σ stay accurate.
+            max[i] = m;
+            logSum[i] = MathF.Log(TensorPrimitives.Sum<float>(tmp));
+            losses[i] = (m - row[labels[i]]) + logSum[i];
         }
 
         Tensor result = reduction switch
@@ -63,7 +67,8 @@ public static partial class F
                 {
                     float s = reduction switch { Reduction.None => g.Data[i], Reduction.Sum => g.Data[0], _ => g.Data[0] / batch };
                     Span<float> dst = gz.Data.AsSpan(i * classes, classes);
-                    TensorPrimitives.Subtract(z.AsSpan(i * classes, classes), lse[i], dst);
+                    TensorPrimitives.Subtract(z.AsSpan(i * classes, classes), max[i], dst);
+                    TensorPrimitives.Subtract(dst, logSum[i], dst);
                     TensorPrimitives.Exp(dst, dst);          // softmax row
                     TensorPrimitives.Multiply(dst, s, dst);
                     dst[y[i]] -= s;                          // − onehot
