@@ -10,6 +10,6 @@ namespace Dendrite.TestKit;
 /// <param name="Seed">Seed of the random projection r.</param>
 public sealed record GradCheckOptions(
     float Step = 1e-2f,
-    double AbsoluteTolerance = 2e-3,
-    double RelativeTolerance = 1e-2,
+    double AbsoluteTolerance = 1e-3,
+    double RelativeTolerance = 5e-3,
     ulong Seed = 12345);
