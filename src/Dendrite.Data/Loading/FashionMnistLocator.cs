@@ -14,12 +14,20 @@ public sealed class FashionMnistLocator
     public const string DebianDirectory = "/usr/share/datasets/fashion-mnist";
 
     private readonly HttpMessageHandler? _httpHandler;
+    private readonly Func<string, string> _expectedSha256;
 
     /// <param name="cacheDirectory">User cache folder; downloads are stored here.</param>
     /// <param name="systemDirectory">Read-only system folder (normally <see cref="DebianDirectory"/>).</param>
     /// <param name="httpHandler">Handler for downloads (not disposed); null uses a real network handler.</param>
     /// <param name="baseUri">Download location; null uses <see cref="FashionMnistFiles.OfficialBaseUri"/>.</param>
     public FashionMnistLocator(string cacheDirectory, string systemDirectory, HttpMessageHandler? httpHandler = null, Uri? baseUri = null)
+        : this(cacheDirectory, systemDirectory, httpHandler, baseUri, FashionMnistFiles.OfficialSha256)
+    {
+    }
+
+    /// <summary>Tests substitute the checksums to download tiny files.</summary>
+    internal FashionMnistLocator(string cacheDirectory, string systemDirectory, HttpMessageHandler? httpHandler, Uri? baseUri,
+                                 Func<string, string> expectedSha256)
     {
         ArgumentNullException.ThrowIfNull(cacheDirectory);
         ArgumentNullException.ThrowIfNull(systemDirectory);
@@ -27,6 +35,7 @@ public sealed class FashionMnistLocator
         SystemDirectory = systemDirectory;
         _httpHandler = httpHandler;
         BaseUri = baseUri ?? FashionMnistFiles.OfficialBaseUri;
+        _expectedSha256 = expectedSha256;
     }
 
     public string CacheDirectory { get; }
@@ -142,7 +151,7 @@ public sealed class FashionMnistLocator
                 actual = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
             }
 
-            string expected = FashionMnistFiles.OfficialSha256(name);
+            string expected = _expectedSha256(name);
             if (actual != expected)
                 throw new DatasetDownloadException(
                     $"{uri}: SHA-256 checksum mismatch: expected {expected}, got {actual} (file discarded)");
