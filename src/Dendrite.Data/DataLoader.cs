@@ -1,5 +1,6 @@
 using System.Collections;
 using Dendrite.Random;
+using Dendrite.Tensors;
 
 namespace Dendrite.Data;
 
@@ -8,14 +9,106 @@ namespace Dendrite.Data;
 /// from the given <see cref="Rng"/>, so the same seed gives the same order. Every sample appears exactly once per
 /// epoch (once at most with <c>dropLast</c>, which drops a final partial batch).
 /// </summary>
+/// <remarks>
+/// Buffers are reused so that steady-state training allocates nothing: all full batches share one
+/// <see cref="Batch"/> (features [batchSize, FeatureCount] and labels), and a final partial batch has its own,
+/// reused across epochs. A batch's contents are therefore only valid until the next <c>MoveNext</c>; copy what
+/// you keep. For the same reason a loader supports one enumeration at a time.
+/// Each epoch's permutation is a fresh shuffle of 0..N-1 (not of the previous epoch's order), so the order of an
+/// epoch depends only on the Rng state at its start, which is what a resumed run restores.
+/// </remarks>
 public sealed class DataLoader : IEnumerable<Batch>
 {
+    private readonly InMemoryDataset _dataset;
+    private readonly int _batchSize;
+    private readonly bool _shuffle;
+    private readonly Rng? _rng;
+    private readonly bool _dropLast;
+    private readonly int[] _order;
+    private Batch? _fullBatch;
+    private Batch? _partialBatch;
+    private bool _enumerating;
+
+    /// <param name="dataset">The samples.</param>
+    /// <param name="batchSize">Samples per batch, &gt; 0.</param>
+    /// <param name="shuffle">Visit samples in a new random order each epoch (needs <paramref name="rng"/>).</param>
+    /// <param name="rng">Source of the permutations; advanced once per epoch.</param>
+    /// <param name="dropLast">Skip the final batch when it has fewer than <paramref name="batchSize"/> samples.</param>
     public DataLoader(InMemoryDataset dataset, int batchSize, bool shuffle = false, Rng? rng = null, bool dropLast = false)
-        => throw new NotImplementedException();
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (batchSize <= 0)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be positive");
+        if (shuffle && rng is null)
+            throw new ArgumentNullException(nameof(rng), "shuffling needs an Rng (Dendrite has no global random source)");
+        _dataset = dataset;
+        _batchSize = batchSize;
+        _shuffle = shuffle;
+        _rng = rng;
+        _dropLast = dropLast;
+        _order = new int[dataset.Count];
+    }
 
-    public int BatchCount => throw new NotImplementedException();
+    public int BatchSize => _batchSize;
 
-    public IEnumerator<Batch> GetEnumerator() => throw new NotImplementedException();
+    /// <summary>Batches per epoch: ⌊N / batchSize⌋ with dropLast, ⌈N / batchSize⌉ without.</summary>
+    public int BatchCount => _dropLast
+        ? _dataset.Count / _batchSize
+        : (int)(((long)_dataset.Count + _batchSize - 1) / _batchSize);
+
+    /// <summary>Samples visited per epoch (N, or fewer with dropLast).</summary>
+    public int SampleCount => _dropLast ? BatchCount * _batchSize : _dataset.Count;
+
+    public IEnumerator<Batch> GetEnumerator()
+    {
+        if (_enumerating)
+            throw new InvalidOperationException("a DataLoader reuses its batch buffers and supports one enumeration at a time");
+        return Enumerate();
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private IEnumerator<Batch> Enumerate()
+    {
+        _enumerating = true;
+        try
+        {
+            for (int i = 0; i < _order.Length; i++) _order[i] = i;
+            if (_shuffle) _rng!.Shuffle(_order.AsSpan());
+
+            int batches = BatchCount;
+            for (int b = 0; b < batches; b++)
+            {
+                int start = b * _batchSize;
+                int size = Math.Min(_batchSize, _order.Length - start);
+                Batch batch = size == _batchSize
+                    ? _fullBatch ??= NewBatch(size)
+                    : _partialBatch ??= NewBatch(size);
+                Gather(_order.AsSpan(start, size), batch);
+                yield return batch;
+            }
+        }
+        finally
+        {
+            _enumerating = false;
+        }
+    }
+
+    private Batch NewBatch(int size)
+        => new(new Tensor(new float[size * _dataset.FeatureCount], size, _dataset.FeatureCount), new int[size]);
+
+    /// <summary>Copies the rows <paramref name="indices"/> of the dataset into the batch buffers.</summary>
+    private void Gather(ReadOnlySpan<int> indices, Batch batch)
+    {
+        int f = _dataset.FeatureCount;
+        ReadOnlySpan<float> source = _dataset.Features;
+        Span<float> target = batch.Features.Data;
+        int[] labels = _dataset.Labels;
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int row = indices[i];
+            source.Slice(row * f, f).CopyTo(target.Slice(i * f, f));
+            batch.Labels[i] = labels[row];
+        }
+    }
 }

@@ -1,3 +1,6 @@
+using Dendrite.Data.Idx;
+using Dendrite.Data.Loading;
+
 namespace Dendrite.Data;
 
 /// <summary>
@@ -19,5 +22,27 @@ public static class FashionMnist
     /// every option when all fail. <paramref name="log"/> receives one-line progress notes.
     /// </summary>
     public static FashionMnistData Load(string? dataDirectory = null, Action<string>? log = null)
-        => throw new NotImplementedException();
+        => FashionMnistLocator.CreateDefault().Load(dataDirectory, log);
+
+    /// <summary>
+    /// Loads both splits from a folder holding the four files. <paramref name="imageSide"/> is
+    /// <see cref="ImageSide"/> for the real data; tests pass smaller sizes for tiny files.
+    /// </summary>
+    internal static FashionMnistData LoadDirectory(string directory, string source, int imageSide)
+    {
+        InMemoryDataset train = LoadSplit(directory, FashionMnistFiles.TrainImages, FashionMnistFiles.TrainLabels, imageSide);
+        InMemoryDataset test = LoadSplit(directory, FashionMnistFiles.TestImages, FashionMnistFiles.TestLabels, imageSide);
+        return new FashionMnistData(train, test, source);
+    }
+
+    private static InMemoryDataset LoadSplit(string directory, string imagesName, string labelsName, int imageSide)
+    {
+        IdxFile images = IdxReader.Read(FindOrThrow(directory, imagesName));
+        IdxFile labels = IdxReader.Read(FindOrThrow(directory, labelsName));
+        return IdxDataset.FromImagesAndLabels(images, labels, ClassNames.Count, imageSide);
+    }
+
+    private static string FindOrThrow(string directory, string name)
+        => FashionMnistFiles.Find(directory, name)
+           ?? throw new DatasetNotFoundException($"{Path.Combine(directory, name)}(.gz): Fashion-MNIST file not found");
 }

@@ -1,0 +1,13 @@
+namespace Dendrite.Data;
+
+/// <summary>
+/// A data file is malformed: wrong magic number, unsupported element type, a header that disagrees with the file's
+/// real size, a truncated stream, labels out of range, or files of one split that disagree with each other.
+/// The message names the file and what was expected versus what was found.
+/// </summary>
+public class DataFormatException : DendriteException
+{
+    public DataFormatException() { }
+    public DataFormatException(string message) : base(message) { }
+    public DataFormatException(string message, Exception inner) : base(message, inner) { }
+}

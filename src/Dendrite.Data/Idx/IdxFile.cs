@@ -1,0 +1,32 @@
+namespace Dendrite.Data.Idx;
+
+/// <summary>
+/// The contents of one IDX file (the MNIST container format): the dimensions from its header and its elements,
+/// row-major, last dimension fastest. Only unsigned-byte elements (type 0x08) are supported.
+/// </summary>
+public sealed class IdxFile
+{
+    public IdxFile(string path, int[] dimensions, byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(dimensions);
+        ArgumentNullException.ThrowIfNull(data);
+        Path = path;
+        Dimensions = dimensions;
+        Data = data;
+    }
+
+    /// <summary>The file this was read from (for error messages).</summary>
+    public string Path { get; }
+
+    /// <summary>Dimension sizes from the header, outermost first (e.g. [count, rows, columns] for images).</summary>
+    public IReadOnlyList<int> Dimensions { get; }
+
+    /// <summary>All elements, product(<see cref="Dimensions"/>) bytes.</summary>
+    public byte[] Data { get; }
+
+    public int Rank => Dimensions.Count;
+
+    /// <summary>The dimensions formatted as [a, b, c].</summary>
+    public string ShapeString => "[" + string.Join(", ", Dimensions) + "]";
+}
