@@ -1,1 +1,6 @@
-namespace Dendrite.Cli; internal static class Program { private static int Main(string[] args) => 0; }
+namespace Dendrite.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error, CliServices.Default);
+}

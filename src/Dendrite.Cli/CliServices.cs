@@ -1,0 +1,13 @@
+using Dendrite.Data;
+
+namespace Dendrite.Cli;
+
+/// <summary>
+/// What commands need from the outside world, replaceable in tests (e.g. a tiny synthetic data set instead of
+/// Fashion-MNIST).
+/// </summary>
+/// <param name="LoadData">Loads the data set from an optional folder, sending one-line progress notes to the callback.</param>
+public sealed record CliServices(Func<string?, Action<string>, FashionMnistData> LoadData)
+{
+    public static CliServices Default { get; } = new((dir, log) => FashionMnist.Load(dir, log));
+}

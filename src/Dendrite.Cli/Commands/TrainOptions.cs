@@ -1,0 +1,80 @@
+using System.Globalization;
+using Dendrite.Cli.Options;
+using Dendrite.Init;
+using Dendrite.Training;
+
+namespace Dendrite.Cli.Commands;
+
+/// <summary>The option table of <c>dendrite train</c> and its conversion to <see cref="TrainSettings"/>.</summary>
+internal static class TrainOptions
+{
+    /// <summary>Largest accepted hidden width: keeps weight matrices far from int overflow and out-of-memory.</summary>
+    public const int MaxHidden = 1 << 16;
+
+    public static OptionParser Parser { get; } = new("train",
+    [
+        new("epochs", "N", "passes over the training set (default 10)"),
+        new("batch-size", "N", "mini-batch size (default 256)"),
+        new("lr", "X", "SGD learning rate (default 0.1)"),
+        new("weight-decay", "X", "L2 weight decay (default 0)"),
+        new("hidden", "LIST", "hidden layer widths, e.g. 256,128, or none for softmax regression (default 256)"),
+        new("activation", "NAME", "relu|sigmoid|tanh (default relu)"),
+        new("init", "SCHEME", "normal:STD (weights N(0, STD²), biases 0) or default (PyTorch's uniform) (default normal:0.01)"),
+        new("seed", "N", "random seed for initialization and shuffling (default 0)"),
+        new("data", "DIR", "folder holding the Fashion-MNIST *-ubyte.gz files (default: search cache and system folders)"),
+        new("log-format", "FORMAT", "text|json; json prints one object per line on stdout (default text)"),
+    ]);
+
+    private static readonly Dictionary<string, ActivationKind> Activations = new()
+    {
+        ["relu"] = ActivationKind.Relu, ["sigmoid"] = ActivationKind.Sigmoid, ["tanh"] = ActivationKind.Tanh,
+    };
+
+    private static readonly Dictionary<string, LogFormat> Formats = new() { ["text"] = LogFormat.Text, ["json"] = LogFormat.Json };
+
+    public static TrainSettings ToSettings(ParsedOptions o)
+    {
+        var d = TrainSettings.D2lDefault;
+        string? data = o.Get("data");
+        if (data is not null && !Directory.Exists(data)) throw o.Error("data", "must be an existing folder");
+        return new TrainSettings(
+            Epochs: ValueParsers.PositiveInt(o, "epochs", d.Epochs),
+            BatchSize: ValueParsers.PositiveInt(o, "batch-size", d.BatchSize),
+            LearningRate: ValueParsers.NonNegativeFloat(o, "lr", d.LearningRate, allowZero: false),
+            WeightDecay: ValueParsers.NonNegativeFloat(o, "weight-decay", d.WeightDecay, allowZero: true),
+            Hidden: ParseHidden(o) ?? d.Hidden,
+            Activation: ValueParsers.Choice(o, "activation", d.Activation, Activations),
+            Init: ParseInit(o) ?? d.Init,
+            Seed: ValueParsers.NonNegativeLong(o, "seed", d.Seed),
+            DataDirectory: data,
+            LogFormat: ValueParsers.Choice(o, "log-format", d.LogFormat, Formats));
+    }
+
+    private static int[]? ParseHidden(ParsedOptions o)
+    {
+        string? s = o.Get("hidden");
+        if (s is null) return null;
+        if (string.Equals(s.Trim(), "none", StringComparison.OrdinalIgnoreCase)) return [];
+        string[] parts = s.Split(',');
+        var sizes = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) ||
+                sizes[i] <= 0 || sizes[i] > MaxHidden)
+                throw o.Error("hidden", $"must be 'none' or comma-separated widths from 1 to {MaxHidden}");
+        }
+        return sizes;
+    }
+
+    private static LinearInit? ParseInit(ParsedOptions o)
+    {
+        string? s = o.Get("init");
+        if (s is null) return null;
+        string lower = s.Trim().ToLowerInvariant();
+        if (lower == "default") return LinearInit.Default;
+        if (lower == "normal") return LinearInit.Normal(0.01f);
+        if (lower.StartsWith("normal:", StringComparison.Ordinal) && ValueParsers.TryFloat(lower[7..], out float std) && std > 0f)
+            return LinearInit.Normal(std);
+        throw o.Error("init", "must be normal:STD with STD > 0, or default");
+    }
+}

@@ -1,0 +1,27 @@
+namespace Dendrite.Cli.Options;
+
+/// <summary>Options as given on the command line (raw strings), plus the help context for value errors.</summary>
+internal sealed class ParsedOptions
+{
+    private readonly Dictionary<string, string?> _values;
+
+    public ParsedOptions(Dictionary<string, string?> values, bool helpRequested, string helpCommand)
+    {
+        _values = values;
+        HelpRequested = helpRequested;
+        HelpCommand = helpCommand;
+    }
+
+    public bool HelpRequested { get; }
+
+    public string HelpCommand { get; }
+
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    /// <summary>The raw value of <paramref name="name"/>, or null when absent.</summary>
+    public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    /// <summary>A usage error about option <paramref name="name"/>.</summary>
+    public UsageException Error(string name, string expected) =>
+        new($"--{name} {expected}, got '{Get(name)}'", HelpCommand);
+}

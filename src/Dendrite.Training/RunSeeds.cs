@@ -1,0 +1,27 @@
+using Dendrite.Random;
+
+namespace Dendrite.Training;
+
+/// <summary>
+/// The independent random streams of one run, all forked in a fixed order from a master <c>Rng(seed)</c>,
+/// so a seed reproduces the run bit for bit. New streams must be forked after the existing ones so old seeds
+/// keep giving the same initialization and order.
+/// </summary>
+public sealed class RunSeeds
+{
+    public RunSeeds(ulong seed)
+    {
+        Seed = seed;
+        var master = new Rng(seed);
+        Init = master.Fork();
+        Shuffle = master.Fork();
+    }
+
+    public ulong Seed { get; }
+
+    /// <summary>Parameter initialization.</summary>
+    public Rng Init { get; }
+
+    /// <summary>Mini-batch order of the training set.</summary>
+    public Rng Shuffle { get; }
+}

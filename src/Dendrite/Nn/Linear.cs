@@ -1,0 +1,67 @@
+using Dendrite.Init;
+using Dendrite.Nn.Functional;
+using Dendrite.Random;
+using Dendrite.Tensors;
+
+namespace Dendrite.Nn;
+
+/// <summary>
+/// Affine layer y = x · Wᵀ + b, x [batch, in] → y [batch, out].
+/// <see cref="Weight"/> is stored [out, in] (PyTorch's layout, so row j holds the weights of output j and
+/// checkpoints map one-to-one onto torch.nn.Linear); <see cref="Bias"/> is [out].
+/// Default initialization matches torch.nn.Linear: every weight and bias ~ U(−1/√in, 1/√in).
+/// </summary>
+public sealed class Linear : Module
+{
+    /// <summary>Creates the layer and initializes it with <see cref="ResetParameters"/> drawing from <paramref name="rng"/>.</summary>
+    public Linear(int inFeatures, int outFeatures, Rng rng, bool bias = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inFeatures);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outFeatures);
+        ArgumentNullException.ThrowIfNull(rng);
+        InFeatures = inFeatures;
+        OutFeatures = outFeatures;
+        Weight = new Parameter(new float[checked(outFeatures * inFeatures)], outFeatures, inFeatures);
+        Bias = bias ? new Parameter(new float[outFeatures], outFeatures) : null;
+        ResetParameters(rng);
+    }
+
+    public int InFeatures { get; }
+
+    public int OutFeatures { get; }
+
+    /// <summary>[out, in].</summary>
+    public Parameter Weight { get; }
+
+    /// <summary>[out], or null for a layer without bias.</summary>
+    public Parameter? Bias { get; }
+
+    /// <summary>
+    /// Redraws the default initialization: W and b ~ U(−k, k) with k = 1/√in (weight first, then bias, row-major).
+    /// This is what PyTorch's kaiming_uniform_(a=√5) reduces to for a linear layer.
+    /// </summary>
+    public void ResetParameters(Rng rng)
+    {
+        float bound = 1f / MathF.Sqrt(InFeatures);
+        Initializers.Uniform(Weight, rng, -bound, bound);
+        if (Bias is not null) Initializers.Uniform(Bias, rng, -bound, bound);
+    }
+
+    public override Tensor Forward(Tensor input) => F.Linear(input, Weight, Bias);
+
+    public override int[] OutputShape(ReadOnlySpan<int> inputShape)
+    {
+        if (inputShape.Length != 2 || inputShape[1] != InFeatures)
+            throw new ShapeMismatchException(
+                $"{this} expects input [batch, {InFeatures}], got {Tensor.Format(inputShape)}");
+        return [inputShape[0], OutFeatures];
+    }
+
+    protected override IEnumerable<NamedParameter> LocalParameters()
+    {
+        yield return new NamedParameter("weight", Weight);
+        if (Bias is not null) yield return new NamedParameter("bias", Bias);
+    }
+
+    public override string ToString() => $"Linear(in={InFeatures}, out={OutFeatures}, bias={(Bias is null ? "False" : "True")})";
+}

@@ -1,0 +1,77 @@
+using System.Collections;
+using System.Text;
+using Dendrite.Tensors;
+
+namespace Dendrite.Nn;
+
+/// <summary>
+/// Chains modules: the output of child i is the input of child i+1. Children are named by index ("0", "1", …),
+/// so parameters get names like "1.weight".
+/// </summary>
+public sealed class Sequential : Module, IEnumerable<Module>
+{
+    private readonly List<Module> _layers = [];
+
+    public Sequential(params Module[] layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        foreach (var layer in layers) Add(layer);
+    }
+
+    /// <summary>Number of children.</summary>
+    public int Count => _layers.Count;
+
+    public Module this[int index] => _layers[index];
+
+    /// <summary>Appends <paramref name="layer"/>; it takes this container's current mode.</summary>
+    public Sequential Add(Module layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        layer.Train(IsTraining);
+        _layers.Add(layer);
+        return this;
+    }
+
+    public override Tensor Forward(Tensor input)
+    {
+        Tensor x = input;
+        foreach (var layer in _layers) x = layer.Forward(x);
+        return x;
+    }
+
+    public override int[] OutputShape(ReadOnlySpan<int> inputShape)
+    {
+        int[] shape = inputShape.ToArray();
+        foreach (var layer in _layers) shape = layer.OutputShape(shape);
+        return shape;
+    }
+
+    public override IEnumerable<(string Name, Module Module)> NamedChildren()
+    {
+        for (int i = 0; i < _layers.Count; i++) yield return (i.ToString(System.Globalization.CultureInfo.InvariantCulture), _layers[i]);
+    }
+
+    internal override int[] CollectSummaryRows(string name, int[] inputShape, List<SummaryRow> rows)
+    {
+        int[] shape = inputShape;
+        foreach (var (childName, child) in NamedChildren())
+            shape = child.CollectSummaryRows(name.Length == 0 ? childName : name + "." + childName, shape, rows);
+        return shape;
+    }
+
+    public IEnumerator<Module> GetEnumerator() => _layers.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>PyTorch-style listing of the children, then the parameter count.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder("Sequential(\n");
+        foreach (var (name, child) in NamedChildren())
+        {
+            string inner = child.ToString().Replace("\n", "\n  ", StringComparison.Ordinal);
+            sb.Append("  (").Append(name).Append("): ").Append(inner).Append('\n');
+        }
+        return sb.Append(") params=").Append(FormatCount(ParameterCount)).ToString();
+    }
+}

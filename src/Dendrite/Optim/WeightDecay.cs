@@ -1,0 +1,39 @@
+using System.Numerics.Tensors;
+
+namespace Dendrite.Optim;
+
+/// <summary>
+/// L2 weight decay as a reusable optimizer part: it replaces the gradient by g + λ·p (the gradient of
+/// loss + λ/2·‖p‖²), which is what PyTorch's weight_decay argument does for SGD and Adam. Optimizers call
+/// <see cref="EffectiveGradient"/> before their own rule; with λ = 0 it returns the gradient untouched.
+/// </summary>
+public sealed class WeightDecay
+{
+    private float[] _scratch = [];
+
+    public WeightDecay(float coefficient)
+    {
+        if (!float.IsFinite(coefficient) || coefficient < 0f)
+            throw new ArgumentOutOfRangeException(nameof(coefficient), coefficient, "weight decay must be finite and ≥ 0");
+        Coefficient = coefficient;
+    }
+
+    public float Coefficient { get; }
+
+    /// <summary>result = grad + λ·param. <paramref name="result"/> may alias <paramref name="grad"/>.</summary>
+    public static void Apply(ReadOnlySpan<float> param, ReadOnlySpan<float> grad, float coefficient, Span<float> result) =>
+        TensorPrimitives.MultiplyAdd(param, coefficient, grad, result);
+
+    /// <summary>
+    /// The gradient to feed the update rule: <paramref name="grad"/> itself when λ = 0, otherwise g + λ·p written
+    /// into a scratch buffer owned by this object (valid until the next call; reused so steps allocate nothing).
+    /// </summary>
+    public ReadOnlySpan<float> EffectiveGradient(ReadOnlySpan<float> param, ReadOnlySpan<float> grad)
+    {
+        if (Coefficient == 0f) return grad;
+        if (_scratch.Length < grad.Length) _scratch = new float[grad.Length];
+        Span<float> result = _scratch.AsSpan(0, grad.Length);
+        Apply(param, grad, Coefficient, result);
+        return result;
+    }
+}
