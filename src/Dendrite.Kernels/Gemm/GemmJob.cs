@@ -106,7 +106,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
     {
         if (r0 >= r1 || p0 >= p1) return;
         int mr = TK.MR, nrFull = TK.NR, k = _k;
-        float* aPack = GemmScratch.PackA.Get(Mc * _kcBlock);
+        float* aPack = GemmScratch.PackA.Get((Mc * _kcBlock) + 64);
         float* tile = GemmScratch.Tile.Get(mr * nrFull);
         float beta = _beta;
         if (beta != 0f && beta != 1f)

@@ -18,15 +18,21 @@ internal static unsafe class Packing
             float* panel = dst + (nint)q * kc;
             if (transA == Transpose.No)
             {
-                // A(i, p) = a[i·lda + p]: read each row contiguously, write with stride mr.
+                // A(i, p) = a[i·lda + p]: a gather. 8×8 register transposes write 8 rows' values per p at once; a
+                // block of fewer than 8 remaining rows spills junk into the next p's first rows, which is why row
+                // blocks go in descending order (the lower block then overwrites the spill) and the buffer has slack.
+                int pv = Transpose8x8.IsSupported && mr >= 4 ? kc & ~7 : 0;
+                for (int pb = 0; pb < pv; pb += 8)
+                    for (int rb = ((rows - 1) / 8) * 8; rb >= 0; rb -= 8)
+                        Transpose8x8.Run(a + ((i0 + q + rb) * lda) + p0 + pb, lda, Math.Min(8, rows - rb), panel + (pb * mr) + rb, mr);
                 for (int r = 0; r < rows; r++)
                 {
-                    float* src = a + (i0 + q + r) * lda + p0;
+                    float* src = a + ((i0 + q + r) * lda) + p0;
                     float* d = panel + r;
-                    for (int p = 0; p < kc; p++) d[p * mr] = src[p];
+                    for (int p = pv; p < kc; p++) d[p * mr] = src[p];
                 }
                 for (int r = rows; r < mr; r++)
-                    for (int p = 0; p < kc; p++) panel[p * mr + r] = 0f;
+                    for (int p = 0; p < kc; p++) panel[(p * mr) + r] = 0f;
             }
             else
             {
@@ -60,15 +66,20 @@ internal static unsafe class Packing
         }
         else
         {
-            // B(p, j) = b[j·ldb + p]: read each stored row contiguously, write with stride NR.
+            // B(p, j) = b[j·ldb + p]: a gather, done as 8×8 register transposes (NR is a multiple of 8, so junk
+            // lanes of a partial block land in pad columns, zeroed below).
+            int pv = Transpose8x8.IsSupported && nrFull % 8 == 0 ? k & ~7 : 0;
+            for (int pb = 0; pb < pv; pb += 8)
+                for (int jb = 0; jb < nr; jb += 8)
+                    Transpose8x8.Run(b + ((j0 + jb) * ldb) + pb, ldb, Math.Min(8, nr - jb), dst + ((nint)pb * nrFull) + jb, nrFull);
             for (int j = 0; j < nr; j++)
             {
-                float* src = b + (j0 + j) * ldb;
+                float* src = b + ((j0 + j) * ldb);
                 float* d = dst + j;
-                for (int p = 0; p < k; p++) d[(nint)p * nrFull] = src[p];
+                for (int p = pv; p < k; p++) d[(nint)p * nrFull] = src[p];
             }
             for (int j = nr; j < nrFull; j++)
-                for (int p = 0; p < k; p++) dst[(nint)p * nrFull + j] = 0f;
+                for (int p = 0; p < k; p++) dst[((nint)p * nrFull) + j] = 0f;
         }
     }
 }
