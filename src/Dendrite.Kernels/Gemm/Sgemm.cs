@@ -85,7 +85,7 @@ public static class Sgemm
         {
             if (m == 1 && kind != GemmKernelKind.Scalar)
             {
-                RunGemv(transA, transB, n, k, pa, lda, pb, ldb, beta, pc);
+                RunGemv(transA, transB, n, k, pa, lda, pb, ldb, beta, pc, threads);
                 return;
             }
             switch (kind)
@@ -106,7 +106,7 @@ public static class Sgemm
         }
     }
 
-    private static unsafe void RunGemv(Transpose transA, Transpose transB, int n, int k, float* a, int lda, float* b, int ldb, float beta, float* c)
+    private static unsafe void RunGemv(Transpose transA, Transpose transB, int n, int k, float* a, int lda, float* b, int ldb, float beta, float* c, int threads)
     {
         // op(A) is one row; stored transposed (k×1) it is strided, so gather it into contiguous scratch first.
         float* x = a;
@@ -115,7 +115,7 @@ public static class Sgemm
             x = GemmScratch.PackA.Get(k);
             for (int p = 0; p < k; p++) x[p] = a[(nint)p * lda];
         }
-        Gemv.Run(transB, n, k, x, b, ldb, beta, c);
+        GemvJob.ForThisThread.Run(transB, n, k, x, b, ldb, beta, c, threads);
     }
 
     private static void CheckOperand(string name, int length, int rows, int cols, int ld)

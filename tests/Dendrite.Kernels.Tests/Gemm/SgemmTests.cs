@@ -92,6 +92,8 @@ public class SgemmTests
             (Transpose.No, Transpose.No, 33, 300, 517),
             (Transpose.No, Transpose.No, 5, 1000, 300),
             (Transpose.Yes, Transpose.Yes, 300, 7, 300),
+            (Transpose.No, Transpose.Yes, 1, 257, 784),
+            (Transpose.Yes, Transpose.No, 1, 301, 700),
         ];
         foreach (var (ta, tb, m, n, k) in shapes)
         {
