@@ -27,6 +27,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
     private float* _a, _b, _c, _bPack;
     private nint _lda, _ldb, _ldc;
     private float _beta;
+    private bool _swapped;
 
     public static GemmJob<TK> ForThisThread => t_instance ??= new GemmJob<TK>();
 
@@ -34,6 +35,18 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
         Transpose transA, Transpose transB, int m, int n, int k,
         float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc, int threads)
     {
+        // A narrow C (n = 10 classes) would waste most of each NR-wide tile. Computing Cᵀ = op(B)ᵀ·op(A)ᵀ instead
+        // puts the long side along NR and the short side along MR. The choice depends on the shape only.
+        _swapped = 2 * n <= TK.NR && m >= 4 * n;
+        if (_swapped)
+        {
+            (transA, transB) = (Flip(transB), Flip(transA));
+            float* swap = a;
+            a = b;
+            b = swap;
+            (lda, ldb) = (ldb, lda);
+            (m, n) = (n, m);
+        }
         _transA = transA; _transB = transB; _m = m; _n = n; _k = k;
         _a = a; _lda = lda; _b = b; _ldb = ldb; _beta = beta; _c = c; _ldc = ldc;
         _panels = (n + TK.NR - 1) / TK.NR;
@@ -59,6 +72,8 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
         _phase = 1;
         ParallelFor.Run(this, _rowChunks * _colChunks, t);
     }
+
+    private static Transpose Flip(Transpose t) => t == Transpose.No ? Transpose.Yes : Transpose.No;
 
     public override void Execute(int index)
     {
@@ -93,6 +108,9 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
         }
     }
 
+    /// <summary>Offset of element (i, j) of the computed product: C[i, j], or C[j, i] when computing Cᵀ.</summary>
+    private nint Address(int i, int j) => _swapped ? (j * _ldc) + i : (i * _ldc) + j;
+
     private void PackPanels(int p0, int p1)
     {
         for (int jp = p0; jp < p1; jp++)
@@ -113,10 +131,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
         {
             int c0 = p0 * nrFull, c1 = Math.Min(_n, p1 * nrFull);
             for (int i = r0; i < r1; i++)
-            {
-                var row = new Span<float>(_c + i * _ldc + c0, c1 - c0);
-                foreach (ref float v in row) v *= beta;
-            }
+                for (int j = c0; j < c1; j++) _c[Address(i, j)] *= beta;
         }
 
         for (int pc = 0; pc < k; pc += _kcBlock)
@@ -137,7 +152,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
                         int rows = Math.Min(mr, mc - ir);
                         float* ap = aPack + (nint)ir * kc;
                         float* cp = _c + (ic + ir) * _ldc + j0;
-                        if (rows == mr && nr == nrFull)
+                        if (rows == mr && nr == nrFull && !_swapped)
                         {
                             TK.Run(kc, ap, bp, cp, _ldc, accumulate);
                         }
@@ -147,9 +162,12 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
                             TK.Run(kc, ap, bp, tile, nrFull, false);
                             for (int r = 0; r < rows; r++)
                             {
-                                float* cr = cp + r * _ldc;
                                 float* tr = tile + r * nrFull;
-                                for (int j = 0; j < nr; j++) cr[j] = accumulate ? cr[j] + tr[j] : tr[j];
+                                for (int j = 0; j < nr; j++)
+                                {
+                                    float* cij = _c + Address(ic + ir + r, j0 + j);
+                                    *cij = accumulate ? *cij + tr[j] : tr[j];
+                                }
                             }
                         }
                     }
