@@ -7,7 +7,8 @@ public sealed record GemmShape(string Name, Transpose TransA, Transpose TransB, 
 {
     public string Op => $"{(TransA == Transpose.No ? 'N' : 'T')}{(TransB == Transpose.No ? 'N' : 'T')}";
 
-    public override string ToString() => $"{Name} {Op}";
+    /// <summary>Short form for BenchmarkDotNet tables, which truncate long parameter strings.</summary>
+    public override string ToString() => $"{Op} {M}x{N}x{K}";
 
     public static readonly GemmShape[] All =
     [

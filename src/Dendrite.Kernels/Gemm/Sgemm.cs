@@ -46,7 +46,8 @@ public static class Sgemm
 
     /// <summary>
     /// C = op(A)·op(B) + beta·C. With beta = 0, C is only written (NaN or garbage in C does not leak); with
-    /// beta = 1 the product is accumulated into C.
+    /// beta = 1 the product is accumulated into C. C must not overlap A or B. Steady-state calls allocate nothing
+    /// (packing buffers are per thread and reused).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">a negative dimension or a leading dimension below the row width.</exception>
     /// <exception cref="ArgumentException">a span too short for its shape and leading dimension.</exception>

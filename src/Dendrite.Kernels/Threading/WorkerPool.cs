@@ -27,6 +27,7 @@ internal sealed class WorkerPool
     private long _claim;
     private int _pending;
     private int _sleepers;
+    private int _helpers;
     private ParallelWork? _work;
     private Exception? _error;
     private long _jobsRun;
@@ -42,6 +43,7 @@ internal sealed class WorkerPool
             EnsureWorkers(helpers);
             _work = work;
             _error = null;
+            _helpers = helpers;
             Volatile.Write(ref _pending, count);
             int job = unchecked(_jobId + 1);
             _jobId = job;
@@ -72,17 +74,19 @@ internal sealed class WorkerPool
         {
             var t = new Thread(WorkerLoop) { IsBackground = true, Name = $"Dendrite.Kernels worker {_workers.Count + 1}" };
             _workers.Add(t);
-            t.Start(_jobId);
+            t.Start((_workers.Count, _jobId));
         }
     }
 
-    private void WorkerLoop(object? startJob)
+    private void WorkerLoop(object? start)
     {
-        int seen = (int)startJob!;
+        (int id, int seen) = ((int, int))start!;
         while (true)
         {
             seen = WaitForJob(seen);
-            RunItems(seen);
+            // Workers beyond the job's thread budget (left over from a call that asked for more) sit it out.
+            // Reading a stale _helpers only changes who helps, never correctness: claims are CAS-guarded.
+            if (id <= Volatile.Read(ref _helpers)) RunItems(seen);
         }
     }
 
