@@ -7,16 +7,19 @@ namespace Dendrite.Bench;
 /// <summary>
 /// Quick non-BenchmarkDotNet mode: best-of-N wall time per GEMM shape and thread count, printed as GFLOP/s
 /// (2·m·n·k / seconds). Meant for the README table; use the BenchmarkDotNet suites for careful numbers.
+/// Usage: gflops [seconds per case, default 0.3] [shape-name filter].
 /// </summary>
 internal static class GflopsTable
 {
     public static void Run(ReadOnlySpan<string> args)
     {
         double seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 0.3;
+        string? filter = args.Length > 1 ? args[1] : null;
         Console.WriteLine($"Sgemm path: {Sgemm.ActivePath}, processors: {Environment.ProcessorCount}");
         Console.WriteLine($"{"shape (m x n x k)",-26} {"op",-4} {"threads",7} {"µs/call",10} {"GFLOP/s",9}");
         foreach (var shape in GemmShape.All)
         {
+            if (filter is not null && !shape.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)) continue;
             foreach (int threads in new[] { 1, 2 })
             {
                 KernelThreads.Count = threads;
