@@ -1,42 +1,130 @@
-using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Dendrite.Kernels.Threading;
 
 namespace Dendrite.Kernels.Gemm;
 
 /// <summary>
 /// Single-precision general matrix multiply on row-major spans:
 /// C[m×n] = op(A)[m×k] · op(B)[k×n] + beta · C, where op(X) is X or Xᵀ.
-/// A is stored m×k (lda ≥ k) or, transposed, k×m (lda ≥ m); likewise B.
+/// A is stored m×k (lda ≥ k) or, transposed, k×m (lda ≥ m); likewise B (k×n, ldb ≥ n, or n×k, ldb ≥ k);
+/// C is m×n with ldc ≥ n.
 /// </summary>
+/// <remarks>
+/// Packed and cache-blocked (GotoBLAS/BLIS style) with an AVX-512 14×32, AVX2/FMA 6×16, Vector128 6×8 or scalar
+/// 4×4 micro-kernel, chosen once at start-up. m = 1 takes a direct GEMV path. Threads (see
+/// <see cref="KernelThreads.Count"/>) split the output, never k, so results are bit-identical for any thread count.
+/// </remarks>
 public static class Sgemm
 {
+    internal static readonly GemmKernelKind Active = Detect();
+
+    /// <summary>Which instruction-set path this process uses, e.g. "Avx512 14x32".</summary>
+    public static string ActivePath => Describe(Active);
+
+    internal static GemmKernelKind Detect() =>
+        Avx512F.IsSupported ? GemmKernelKind.Avx512
+        : Avx2.IsSupported && Fma.IsSupported ? GemmKernelKind.Avx2
+        : Vector128.IsHardwareAccelerated ? GemmKernelKind.Vector128
+        : GemmKernelKind.Scalar;
+
+    internal static bool IsSupported(GemmKernelKind kind) => kind switch
+    {
+        GemmKernelKind.Avx512 => Avx512F.IsSupported,
+        GemmKernelKind.Avx2 => Avx2.IsSupported && Fma.IsSupported,
+        GemmKernelKind.Vector128 => Vector128.IsHardwareAccelerated,
+        _ => true,
+    };
+
+    internal static string Describe(GemmKernelKind kind) => kind switch
+    {
+        GemmKernelKind.Avx512 => "Avx512 14x32",
+        GemmKernelKind.Avx2 => "Avx2Fma 6x16",
+        GemmKernelKind.Vector128 => "Vector128 6x8",
+        _ => "Scalar 4x4",
+    };
+
+    /// <summary>
+    /// C = op(A)·op(B) + beta·C. With beta = 0, C is only written (NaN or garbage in C does not leak); with
+    /// beta = 1 the product is accumulated into C. C must not overlap A or B. Steady-state calls allocate nothing
+    /// (packing buffers are per thread and reused).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">a negative dimension or a leading dimension below the row width.</exception>
+    /// <exception cref="ArgumentException">a span too short for its shape and leading dimension.</exception>
     public static void Multiply(
         Transpose transA, Transpose transB, int m, int n, int k,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
         float beta, Span<float> c, int ldc)
-    {
-        if (m < 0 || n < 0 || k < 0) throw new ArgumentOutOfRangeException(nameof(m), "negative GEMM dimension");
-        if (m == 0 || n == 0) return;
-        if (beta == 0f) for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
-        else if (beta != 1f) for (int i = 0; i < m; i++) TensorPrimitives.Multiply(c.Slice(i * ldc, n), beta, c.Slice(i * ldc, n));
-        if (k == 0) return;
+        => Multiply(Active, KernelThreads.Count, transA, transB, m, n, k, a, lda, b, ldb, beta, c, ldc);
 
-        // Reference implementation: row of C += a(i,p) · row p of op(B). Replaced by the packed kernel (issue 3).
-        float[]? bT = null;
-        if (transB == Transpose.Yes)
+    /// <summary>Test entry: a given kernel path and thread count.</summary>
+    internal static unsafe void Multiply(
+        GemmKernelKind kind, int threads, Transpose transA, Transpose transB, int m, int n, int k,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
+        float beta, Span<float> c, int ldc)
+    {
+        if (m < 0 || n < 0 || k < 0)
+            throw new ArgumentOutOfRangeException(nameof(m), $"GEMM dimensions must be non-negative, got m={m}, n={n}, k={k}.");
+        if (m == 0 || n == 0) return;
+        CheckOperand("C", c.Length, m, n, ldc);
+        if (k == 0)
         {
-            bT = new float[k * n];
-            for (int j = 0; j < n; j++)
-                for (int p = 0; p < k; p++) bT[p * n + j] = b[j * ldb + p];
-        }
-        for (int i = 0; i < m; i++)
-        {
-            Span<float> cRow = c.Slice(i * ldc, n);
-            for (int p = 0; p < k; p++)
+            for (int i = 0; i < m; i++)
             {
-                float aip = transA == Transpose.No ? a[i * lda + p] : a[p * lda + i];
-                ReadOnlySpan<float> bRow = bT is null ? b.Slice(p * ldb, n) : bT.AsSpan(p * n, n);
-                TensorPrimitives.MultiplyAdd(bRow, aip, cRow, cRow);
+                Span<float> row = c.Slice(i * ldc, n);
+                if (beta == 0f) row.Clear();
+                else if (beta != 1f) foreach (ref float v in row) v *= beta;
+            }
+            return;
+        }
+        if (transA == Transpose.No) CheckOperand("A", a.Length, m, k, lda);
+        else CheckOperand("Aᵀ", a.Length, k, m, lda);
+        if (transB == Transpose.No) CheckOperand("B", b.Length, k, n, ldb);
+        else CheckOperand("Bᵀ", b.Length, n, k, ldb);
+
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            if (m == 1 && kind != GemmKernelKind.Scalar)
+            {
+                RunGemv(transA, transB, n, k, pa, lda, pb, ldb, beta, pc, threads);
+                return;
+            }
+            switch (kind)
+            {
+                case GemmKernelKind.Avx512:
+                    GemmJob<Avx512Kernel14x32>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads);
+                    break;
+                case GemmKernelKind.Avx2:
+                    GemmJob<Avx2Kernel6x16>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads);
+                    break;
+                case GemmKernelKind.Vector128:
+                    GemmJob<Vector128Kernel6x8>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads);
+                    break;
+                default:
+                    GemmJob<ScalarKernel4x4>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads);
+                    break;
             }
         }
+    }
+
+    private static unsafe void RunGemv(Transpose transA, Transpose transB, int n, int k, float* a, int lda, float* b, int ldb, float beta, float* c, int threads)
+    {
+        // op(A) is one row; stored transposed (k×1) it is strided, so gather it into contiguous scratch first.
+        float* x = a;
+        if (transA == Transpose.Yes && lda != 1)
+        {
+            x = GemmScratch.PackA.Get(k);
+            for (int p = 0; p < k; p++) x[p] = a[(nint)p * lda];
+        }
+        GemvJob.ForThisThread.Run(transB, n, k, x, b, ldb, beta, c, threads);
+    }
+
+    private static void CheckOperand(string name, int length, int rows, int cols, int ld)
+    {
+        if (ld < cols)
+            throw new ArgumentOutOfRangeException(nameof(ld), $"GEMM operand {name} is {rows}×{cols} but its leading dimension is {ld} (< {cols}).");
+        long needed = ((long)(rows - 1) * ld) + cols;
+        if (length < needed)
+            throw new ArgumentException($"GEMM operand {name} is {rows}×{cols} with leading dimension {ld}: needs {needed} floats, span has {length}.");
     }
 }

@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Configs;
+
+namespace Dendrite.Bench;
+
+/// <summary>Default config plus the GFLOP/s column.</summary>
+public sealed class GflopsConfig : ManualConfig
+{
+    public GflopsConfig() => AddColumn(new GflopsColumn());
+}

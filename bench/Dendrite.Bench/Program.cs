@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Running;
+using Dendrite.Bench;
+
+if (args.Length > 0 && args[0] == "gflops")
+{
+    GflopsTable.Run(args.AsSpan(1));
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(GflopsTable).Assembly).Run(args);

@@ -1,0 +1,178 @@
+using Dendrite.Kernels.Threading;
+
+namespace Dendrite.Kernels.Gemm;
+
+/// <summary>
+/// The packed, cache-blocked GEMM driver (GotoBLAS/BLIS loop nest) specialized for one micro-kernel.
+/// Phase 0 packs all of op(B) into NR-wide column panels (threads split the panels); phase 1 computes C, threads
+/// splitting rows and/or column panels of C. The k loop is blocked by a size that depends only on k, and every C
+/// element is one FMA chain per k block, so results are bit-identical for any thread count and any tiling split.
+/// One instance per calling thread, reused, so a call allocates nothing.
+/// </summary>
+internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicroKernel
+{
+    /// <summary>Largest k block: a kc×NR panel of B (32 KB for NR = 32) stays in L1 across the row tiles.</summary>
+    private const int KcMax = 256;
+
+    /// <summary>Rows of A packed at once (≈ 140 × 256 floats = 140 KB, an L2-resident block).</summary>
+    private static readonly int Mc = TK.MR * Math.Max(1, 144 / TK.MR);
+
+    /// <summary>Below this many FLOPs per thread, waking a worker costs more than it saves.</summary>
+    private const long MinFlopsPerThread = 200_000;
+
+    [ThreadStatic] private static GemmJob<TK>? t_instance;
+
+    private Transpose _transA, _transB;
+    private int _m, _n, _k, _kcBlock, _panels, _packItems, _rowChunks, _colChunks, _rowTiles, _phase;
+    private float* _a, _b, _c, _bPack;
+    private nint _lda, _ldb, _ldc;
+    private float _beta;
+    private bool _swapped;
+
+    public static GemmJob<TK> ForThisThread => t_instance ??= new GemmJob<TK>();
+
+    public void Run(
+        Transpose transA, Transpose transB, int m, int n, int k,
+        float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc, int threads)
+    {
+        // A narrow C (n = 10 classes) would waste most of each NR-wide tile. Computing Cᵀ = op(B)ᵀ·op(A)ᵀ instead
+        // puts the long side along NR and the short side along MR. The choice depends on the shape only.
+        _swapped = 2 * n <= TK.NR && m >= 4 * n;
+        if (_swapped)
+        {
+            (transA, transB) = (Flip(transB), Flip(transA));
+            float* swap = a;
+            a = b;
+            b = swap;
+            (lda, ldb) = (ldb, lda);
+            (m, n) = (n, m);
+        }
+        _transA = transA; _transB = transB; _m = m; _n = n; _k = k;
+        _a = a; _lda = lda; _b = b; _ldb = ldb; _beta = beta; _c = c; _ldc = ldc;
+        _panels = (n + TK.NR - 1) / TK.NR;
+        _rowTiles = (m + TK.MR - 1) / TK.MR;
+        int kBlocks = (k + KcMax - 1) / KcMax;
+        _kcBlock = (k + kBlocks - 1) / kBlocks; // balanced: 784 → 4 × 196 rather than 3 × 256 + 16
+        _bPack = GemmScratch.PackB.Get(_panels * k * TK.NR);
+
+        long flops = 2L * m * n * k;
+        int t = (int)Math.Clamp(flops / MinFlopsPerThread, 1, threads);
+        if (t == 1)
+        {
+            PackPanels(0, _panels);
+            Compute(0, m, 0, _panels);
+            return;
+        }
+
+        _phase = 0;
+        _packItems = Math.Min(t, _panels);
+        ParallelFor.Run(this, _packItems, t);
+
+        ChooseGrid(t);
+        _phase = 1;
+        ParallelFor.Run(this, _rowChunks * _colChunks, t);
+    }
+
+    private static Transpose Flip(Transpose t) => t == Transpose.No ? Transpose.Yes : Transpose.No;
+
+    public override void Execute(int index)
+    {
+        if (_phase == 0)
+        {
+            PackPanels(Split(index, _packItems, _panels), Split(index + 1, _packItems, _panels));
+            return;
+        }
+        int ri = index / _colChunks, ci = index % _colChunks;
+        int r0 = Math.Min(_m, Split(ri, _rowChunks, _rowTiles) * TK.MR);
+        int r1 = Math.Min(_m, Split(ri + 1, _rowChunks, _rowTiles) * TK.MR);
+        Compute(r0, r1, Split(ci, _colChunks, _panels), Split(ci + 1, _colChunks, _panels));
+    }
+
+    /// <summary>Start of chunk <paramref name="i"/> when <paramref name="total"/> units are cut into <paramref name="chunks"/>.</summary>
+    private static int Split(int i, int chunks, int total) => (int)((long)total * i / chunks);
+
+    /// <summary>
+    /// Splits rows when that balances as well as splitting columns (rows need no duplicated packing: each thread
+    /// packs only its own rows of A); otherwise columns; a 2-D grid when neither dimension has enough tiles.
+    /// </summary>
+    private void ChooseGrid(int t)
+    {
+        double rowEff = _rowTiles >= t ? (double)_rowTiles / (t * ((_rowTiles + t - 1) / t)) : 0;
+        double colEff = _panels >= t ? (double)_panels / (t * ((_panels + t - 1) / t)) : 0;
+        if (rowEff > 0 && rowEff + 0.02 >= colEff) { _rowChunks = t; _colChunks = 1; }
+        else if (colEff > 0) { _rowChunks = 1; _colChunks = t; }
+        else
+        {
+            _rowChunks = Math.Max(1, _rowTiles);
+            _colChunks = Math.Min(_panels, (t + _rowChunks - 1) / _rowChunks);
+        }
+    }
+
+    /// <summary>Offset of element (i, j) of the computed product: C[i, j], or C[j, i] when computing Cᵀ.</summary>
+    private nint Address(int i, int j) => _swapped ? (j * _ldc) + i : (i * _ldc) + j;
+
+    private void PackPanels(int p0, int p1)
+    {
+        for (int jp = p0; jp < p1; jp++)
+        {
+            int j0 = jp * TK.NR;
+            Packing.PackB(_transB, _b, _ldb, _k, j0, Math.Min(TK.NR, _n - j0), TK.NR, _bPack + (nint)jp * _k * TK.NR);
+        }
+    }
+
+    private void Compute(int r0, int r1, int p0, int p1)
+    {
+        if (r0 >= r1 || p0 >= p1) return;
+        int mr = TK.MR, nrFull = TK.NR, k = _k;
+        float* aPack = GemmScratch.PackA.Get((Mc * _kcBlock) + 64);
+        float* tile = GemmScratch.Tile.Get(mr * nrFull);
+        float beta = _beta;
+        if (beta != 0f && beta != 1f)
+        {
+            int c0 = p0 * nrFull, c1 = Math.Min(_n, p1 * nrFull);
+            for (int i = r0; i < r1; i++)
+                for (int j = c0; j < c1; j++) _c[Address(i, j)] *= beta;
+        }
+
+        for (int pc = 0; pc < k; pc += _kcBlock)
+        {
+            int kc = Math.Min(_kcBlock, k - pc);
+            bool accumulate = pc > 0 || beta != 0f;
+            for (int ic = r0; ic < r1; ic += Mc)
+            {
+                int mc = Math.Min(Mc, r1 - ic);
+                Packing.PackA(_transA, _a, _lda, ic, mc, pc, kc, mr, aPack);
+                for (int jp = p0; jp < p1; jp++)
+                {
+                    int j0 = jp * nrFull;
+                    int nr = Math.Min(nrFull, _n - j0);
+                    float* bp = _bPack + ((nint)jp * k + pc) * nrFull;
+                    for (int ir = 0; ir < mc; ir += mr)
+                    {
+                        int rows = Math.Min(mr, mc - ir);
+                        float* ap = aPack + (nint)ir * kc;
+                        float* cp = _c + (ic + ir) * _ldc + j0;
+                        if (rows == mr && nr == nrFull && !_swapped)
+                        {
+                            TK.Run(kc, ap, bp, cp, _ldc, accumulate);
+                        }
+                        else
+                        {
+                            // Edge tile: same kernel (same arithmetic) into a scratch tile, then merge the valid part.
+                            TK.Run(kc, ap, bp, tile, nrFull, false);
+                            for (int r = 0; r < rows; r++)
+                            {
+                                float* tr = tile + r * nrFull;
+                                for (int j = 0; j < nr; j++)
+                                {
+                                    float* cij = _c + Address(ic + ir + r, j0 + j);
+                                    *cij = accumulate ? *cij + tr[j] : tr[j];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Dendrite.Kernels.Threading;
+
+namespace Dendrite.Kernels.Gemm;
+
+/// <summary>
+/// Splits a large m = 1 product over output columns: each thread then streams only its share of B, from its own
+/// core's cache. Chunks start at multiples of 4 so the 4-row dot-product blocks line up (not needed for
+/// bit-identity, which holds for any split, but it keeps every chunk on the fast loop).
+/// </summary>
+internal sealed unsafe class GemvJob : ParallelWork
+{
+    /// <summary>Below this many multiply-adds the dispatch (~1 µs) costs more than the split saves.</summary>
+    private const long MinWorkPerThread = 48 * 1024;
+
+    [ThreadStatic] private static GemvJob? t_instance;
+
+    private Transpose _transB;
+    private int _n, _k, _chunks;
+    private float* _x, _b, _c;
+    private nint _ldb;
+    private float _beta;
+
+    public static GemvJob ForThisThread => t_instance ??= new GemvJob();
+
+    public void Run(Transpose transB, int n, int k, float* x, float* b, nint ldb, float beta, float* c, int threads)
+    {
+        int t = (int)Math.Clamp((long)n * k / MinWorkPerThread, 1, Math.Min(threads, Math.Max(1, n / 4)));
+        if (t == 1)
+        {
+            Gemv.Run(transB, 0, n, k, x, b, ldb, beta, c);
+            return;
+        }
+        _transB = transB; _n = n; _k = k; _x = x; _b = b; _ldb = ldb; _beta = beta; _c = c; _chunks = t;
+        ParallelFor.Run(this, t, t);
+    }
+
+    public override void Execute(int index)
+    {
+        int quads = (_n + 3) / 4;
+        int j0 = Math.Min(_n, (int)((long)quads * index / _chunks) * 4);
+        int j1 = Math.Min(_n, (int)((long)quads * (index + 1) / _chunks) * 4);
+        Gemv.Run(_transB, j0, j1, _k, _x, _b, _ldb, _beta, _c);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Dendrite.Kernels.Gemm;
+
+/// <summary>
+/// A register-blocked GEMM micro-kernel: C[MR×NR] (=|+=) Apanel[kc×MR]ᵀ-packed · Bpanel[kc×NR].
+/// Packed A holds, for each k, the MR values of one column of the A tile; packed B holds, for each k, the NR values
+/// of one row of the B tile. Implementations are structs so the generic driver is specialized and inlined per ISA.
+/// </summary>
+internal interface IMicroKernel
+{
+    /// <summary>Rows of the C tile.</summary>
+    static abstract int MR { get; }
+
+    /// <summary>Columns of the C tile.</summary>
+    static abstract int NR { get; }
+
+    /// <summary>
+    /// Computes acc = Σ_p a[p·MR + r] · b[p·NR + j] over p in 0..kc (one FMA chain per element, p ascending) and
+    /// stores c[r·ldc + j] = acc, or c[r·ldc + j] += acc when <paramref name="accumulate"/>.
+    /// </summary>
+    static abstract unsafe void Run(int kc, float* a, float* b, float* c, nint ldc, bool accumulate);
+}

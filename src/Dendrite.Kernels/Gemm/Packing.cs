@@ -1,0 +1,85 @@
+namespace Dendrite.Kernels.Gemm;
+
+/// <summary>
+/// Copies blocks of op(A) and op(B) into the contiguous, zero-padded panel layout the micro-kernels stream through.
+/// Transposition is absorbed here (a strided read), so no transposed matrix is ever materialized.
+/// </summary>
+internal static unsafe class Packing
+{
+    /// <summary>
+    /// Packs op(A)[rows i0..i0+mc, cols p0..p0+kc] as ceil(mc/mr) micro-panels; panel q holds, for each p, the mr
+    /// values op(A)[i0+q·mr+r, p0+p] at dst[q·kc·mr + p·mr + r] (rows past mc are zero).
+    /// </summary>
+    public static void PackA(Transpose transA, float* a, nint lda, int i0, int mc, int p0, int kc, int mr, float* dst)
+    {
+        for (int q = 0; q < mc; q += mr)
+        {
+            int rows = Math.Min(mr, mc - q);
+            float* panel = dst + (nint)q * kc;
+            if (transA == Transpose.No)
+            {
+                // A(i, p) = a[i·lda + p]: a gather. 8×8 register transposes write 8 rows' values per p at once; a
+                // block of fewer than 8 remaining rows spills junk into the next p's first rows, which is why row
+                // blocks go in descending order (the lower block then overwrites the spill) and the buffer has slack.
+                int pv = Transpose8x8.IsSupported && mr >= 4 ? kc & ~7 : 0;
+                for (int pb = 0; pb < pv; pb += 8)
+                    for (int rb = ((rows - 1) / 8) * 8; rb >= 0; rb -= 8)
+                        Transpose8x8.Run(a + ((i0 + q + rb) * lda) + p0 + pb, lda, Math.Min(8, rows - rb), panel + (pb * mr) + rb, mr);
+                for (int r = 0; r < rows; r++)
+                {
+                    float* src = a + ((i0 + q + r) * lda) + p0;
+                    float* d = panel + r;
+                    for (int p = pv; p < kc; p++) d[p * mr] = src[p];
+                }
+                for (int r = rows; r < mr; r++)
+                    for (int p = 0; p < kc; p++) panel[(p * mr) + r] = 0f;
+            }
+            else
+            {
+                // A(i, p) = a[p·lda + i]: mr consecutive values per p.
+                for (int p = 0; p < kc; p++)
+                {
+                    float* src = a + (p0 + p) * lda + i0 + q;
+                    float* d = panel + p * mr;
+                    new ReadOnlySpan<float>(src, rows).CopyTo(new Span<float>(d, rows));
+                    for (int r = rows; r < mr; r++) d[r] = 0f;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs the column panel j0..j0+nr of op(B) over all k rows: dst[p·NR + j] = op(B)[p, j0+j] (columns past nr
+    /// are zero). The panel is kc-block agnostic: block p0 starts at dst + p0·NR.
+    /// </summary>
+    public static void PackB(Transpose transB, float* b, nint ldb, int k, int j0, int nr, int nrFull, float* dst)
+    {
+        if (transB == Transpose.No)
+        {
+            // B(p, j) = b[p·ldb + j]: nr consecutive values per p.
+            for (int p = 0; p < k; p++)
+            {
+                float* d = dst + (nint)p * nrFull;
+                new ReadOnlySpan<float>(b + p * ldb + j0, nr).CopyTo(new Span<float>(d, nr));
+                for (int j = nr; j < nrFull; j++) d[j] = 0f;
+            }
+        }
+        else
+        {
+            // B(p, j) = b[j·ldb + p]: a gather, done as 8×8 register transposes (NR is a multiple of 8, so junk
+            // lanes of a partial block land in pad columns, zeroed below).
+            int pv = Transpose8x8.IsSupported && nrFull % 8 == 0 ? k & ~7 : 0;
+            for (int pb = 0; pb < pv; pb += 8)
+                for (int jb = 0; jb < nr; jb += 8)
+                    Transpose8x8.Run(b + ((j0 + jb) * ldb) + pb, ldb, Math.Min(8, nr - jb), dst + ((nint)pb * nrFull) + jb, nrFull);
+            for (int j = 0; j < nr; j++)
+            {
+                float* src = b + ((j0 + j) * ldb);
+                float* d = dst + j;
+                for (int p = pv; p < k; p++) d[(nint)p * nrFull] = src[p];
+            }
+            for (int j = nr; j < nrFull; j++)
+                for (int p = 0; p < k; p++) dst[((nint)p * nrFull) + j] = 0f;
+        }
+    }
+}

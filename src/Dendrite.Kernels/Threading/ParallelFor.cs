@@ -1,0 +1,24 @@
+namespace Dendrite.Kernels.Threading;
+
+/// <summary>Low-overhead parallel loop over a persistent set of worker threads; the caller takes a share.</summary>
+public static class ParallelFor
+{
+    /// <summary>
+    /// Calls <c>work.Execute(i)</c> for i in 0..count-1 using up to <paramref name="maxThreads"/> threads
+    /// (the calling thread included) and returns when all items are done. Items are claimed dynamically, so
+    /// which thread runs which item varies; items must therefore write disjoint outputs. If the pool is already
+    /// busy (a concurrent or nested call), the items run serially on the calling thread.
+    /// The first exception thrown by an item is rethrown here after all items have finished.
+    /// </summary>
+    public static void Run(ParallelWork work, int count, int maxThreads)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (count <= 0) return;
+        int helpers = Math.Min(maxThreads, count) - 1;
+        if (helpers <= 0 || !WorkerPool.Shared.TryRun(work, count, helpers))
+            for (int i = 0; i < count; i++) work.Execute(i);
+    }
+
+    /// <summary>Same as <see cref="Run(ParallelWork, int, int)"/> with <see cref="KernelThreads.Count"/> threads.</summary>
+    public static void Run(ParallelWork work, int count) => Run(work, count, KernelThreads.Count);
+}

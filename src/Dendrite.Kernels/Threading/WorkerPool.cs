@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+
+namespace Dendrite.Kernels.Threading;
+
+/// <summary>
+/// Persistent worker threads that spin briefly for the next job, then block. One job at a time.
+/// Items are claimed by compare-and-swap on a single 64-bit word holding (job id, item count, next index): a
+/// worker that wakes late for an old job can never claim an item of a newer job, because the word no longer
+/// matches, and it never reads a count belonging to another job.
+/// </summary>
+internal sealed class WorkerPool
+{
+    public static readonly WorkerPool Shared = new();
+
+    /// <summary>Largest item count one job can hold (16 bits of the claim word).</summary>
+    public const int MaxItems = 0xFFFF;
+
+    // Spinning keeps back-to-back kernel calls (a training step) at microsecond dispatch cost; blocking
+    // afterwards stops idle workers from burning a core.
+    private static readonly long SpinTicks = Stopwatch.Frequency / 5000; // 200 µs
+
+    private readonly object _gate = new();
+    private readonly List<Thread> _workers = [];
+    private int _busy;
+    private int _jobId;
+    private long _claim;
+    private int _pending;
+    private int _sleepers;
+    private int _helpers;
+    private ParallelWork? _work;
+    private Exception? _error;
+    private long _jobsRun;
+
+    /// <summary>Number of jobs that actually ran on the pool (tests use it to prove the parallel path ran).</summary>
+    public long JobsRun => Interlocked.Read(ref _jobsRun);
+
+    public bool TryRun(ParallelWork work, int count, int helpers)
+    {
+        if (count > MaxItems || Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return false;
+        try
+        {
+            EnsureWorkers(helpers);
+            _work = work;
+            _error = null;
+            _helpers = helpers;
+            Volatile.Write(ref _pending, count);
+            int job = unchecked(_jobId + 1);
+            _jobId = job;
+            // Full fence: publishes the fields above before any worker can claim, and orders this write
+            // before the read of _sleepers (pairs with the Interlocked.Increment in WaitForJob).
+            Interlocked.Exchange(ref _claim, ((long)job << 32) | ((long)count << 16));
+            if (Volatile.Read(ref _sleepers) > 0)
+                lock (_gate) Monitor.PulseAll(_gate);
+
+            RunItems(job);
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+
+            _work = null;
+            Interlocked.Increment(ref _jobsRun);
+            if (_error is { } e) ExceptionDispatchInfo.Capture(e).Throw();
+            return true;
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    private void EnsureWorkers(int helpers)
+    {
+        while (_workers.Count < helpers)
+        {
+            var t = new Thread(WorkerLoop) { IsBackground = true, Name = $"Dendrite.Kernels worker {_workers.Count + 1}" };
+            _workers.Add(t);
+            t.Start((_workers.Count, _jobId));
+        }
+    }
+
+    private void WorkerLoop(object? start)
+    {
+        (int id, int seen) = ((int, int))start!;
+        while (true)
+        {
+            seen = WaitForJob(seen);
+            // Workers beyond the job's thread budget (left over from a call that asked for more) sit it out.
+            // Reading a stale _helpers only changes who helps, never correctness: claims are CAS-guarded.
+            if (id <= Volatile.Read(ref _helpers)) RunItems(seen);
+        }
+    }
+
+    private int WaitForJob(int seen)
+    {
+        long until = Stopwatch.GetTimestamp() + SpinTicks;
+        while (true)
+        {
+            int job = (int)(Volatile.Read(ref _claim) >> 32);
+            if (job != seen) return job;
+            if (Stopwatch.GetTimestamp() > until) break;
+            Thread.SpinWait(16);
+        }
+        lock (_gate)
+        {
+            Interlocked.Increment(ref _sleepers);
+            int job;
+            while ((job = (int)(Volatile.Read(ref _claim) >> 32)) == seen) Monitor.Wait(_gate);
+            Interlocked.Decrement(ref _sleepers);
+            return job;
+        }
+    }
+
+    private void RunItems(int job)
+    {
+        while (true)
+        {
+            long s = Volatile.Read(ref _claim);
+            if ((int)(s >> 32) != job) return;
+            int index = (int)(s & 0xFFFF);
+            if (index >= (int)((s >> 16) & 0xFFFF)) return;
+            if (Interlocked.CompareExchange(ref _claim, s + 1, s) != s) continue;
+            // The claimed item keeps _pending above zero, so the caller cannot start another job and _work
+            // is still this job's work.
+            try
+            {
+                _work!.Execute(index);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref _error, e, null);
+            }
+            Interlocked.Decrement(ref _pending);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Dendrite.Kernels.Gemm;
+using static Dendrite.Kernels.Tests.Gemm.GemmReference;
+
+namespace Dendrite.Kernels.Tests.Gemm;
+
+[Collection(nameof(ThreadPoolUsers))]
+public class SgemmTests
+{
+    private static readonly Transpose[] Both = [Transpose.No, Transpose.Yes];
+
+    private static void RunAndCheck(GemmKernelKind kind, int threads, Transpose ta, Transpose tb, int m, int n, int k,
+        int padA, int padB, int padC, float beta, Random rng)
+    {
+        int lda = (ta == Transpose.No ? k : m) + padA;
+        int ldb = (tb == Transpose.No ? n : k) + padB;
+        int ldc = n + padC;
+        float[] a = RandomArray(rng, (ta == Transpose.No ? m : k) * lda);
+        float[] b = RandomArray(rng, (tb == Transpose.No ? k : n) * ldb);
+        float[] c0 = RandomArray(rng, m * ldc);
+        if (beta == 0f)
+            for (int i = 0; i < m; i++) c0.AsSpan(i * ldc, n).Fill(float.NaN);
+        float[] c = (float[])c0.Clone();
+        Sgemm.Multiply(kind, threads, ta, tb, m, n, k, a, lda, b, ldb, beta, c, ldc);
+        AssertMatches(ta, tb, m, n, k, a, lda, b, ldb, beta, c0, c, ldc,
+            $"{kind} t={threads} {ta}{tb} m={m} n={n} k={k} beta={beta} pads={padA},{padB},{padC}");
+    }
+
+    [Theory]
+    [MemberData(nameof(SupportedKinds), MemberType = typeof(GemmReference))]
+    public void Multiply_MatchesFloat64Reference_ForEverySmallShapeAndTranspose(int kindValue)
+    {
+        var kind = (GemmKernelKind)kindValue;
+        var rng = new Random(1);
+        foreach (int k in new[] { 1, 5, 37 })
+            foreach (Transpose ta in Both)
+                foreach (Transpose tb in Both)
+                    for (int m = 1; m <= 40; m++)
+                        for (int n = 1; n <= 40; n++)
+                            RunAndCheck(kind, 1, ta, tb, m, n, k, 0, 0, 0, m % 2 == 0 ? 0f : 1f, rng);
+    }
+
+    [Theory]
+    [MemberData(nameof(SupportedKinds), MemberType = typeof(GemmReference))]
+    public void Multiply_MatchesReference_ForMlpShapesWithPaddedLeadingDimensions(int kindValue)
+    {
+        var kind = (GemmKernelKind)kindValue;
+        var rng = new Random(2);
+        (Transpose, Transpose, int, int, int)[] shapes =
+        [
+            (Transpose.No, Transpose.Yes, 256, 256, 784),
+            (Transpose.No, Transpose.Yes, 256, 10, 256),
+            (Transpose.No, Transpose.No, 256, 784, 256),
+            (Transpose.Yes, Transpose.No, 256, 784, 256),
+            (Transpose.No, Transpose.Yes, 1, 256, 784),
+            (Transpose.No, Transpose.Yes, 1, 10, 256),
+            (Transpose.Yes, Transpose.Yes, 100, 70, 600),
+        ];
+        foreach (var (ta, tb, m, n, k) in shapes)
+        {
+            RunAndCheck(kind, 2, ta, tb, m, n, k, 0, 0, 0, 0f, rng);
+            RunAndCheck(kind, 2, ta, tb, m, n, k, 3, 5, 7, 1f, rng);
+            RunAndCheck(kind, 1, ta, tb, m, n, k, 1, 0, 2, 0.5f, rng);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SupportedKinds), MemberType = typeof(GemmReference))]
+    public void Multiply_GemvPath_HandlesEveryTransposeBetaAndLength(int kindValue)
+    {
+        var kind = (GemmKernelKind)kindValue;
+        var rng = new Random(3);
+        foreach (Transpose ta in Both)
+            foreach (Transpose tb in Both)
+                foreach (float beta in new[] { 0f, 1f, -2f })
+                    for (int n = 1; n <= 70; n += 3)
+                        foreach (int k in new[] { 1, 3, 16, 33, 100 })
+                            RunAndCheck(kind, 1, ta, tb, 1, n, k, 2, 1, 0, beta, rng);
+    }
+
+    [Theory]
+    [MemberData(nameof(SupportedKinds), MemberType = typeof(GemmReference))]
+    public void Multiply_IsBitIdentical_ForOneTwoAndThreeThreads(int kindValue)
+    {
+        var kind = (GemmKernelKind)kindValue;
+        var rng = new Random(4);
+        (Transpose, Transpose, int, int, int)[] shapes =
+        [
+            (Transpose.No, Transpose.Yes, 256, 256, 784),
+            (Transpose.Yes, Transpose.No, 256, 784, 256),
+            (Transpose.No, Transpose.No, 33, 300, 517),
+            (Transpose.No, Transpose.No, 5, 1000, 300),
+            (Transpose.Yes, Transpose.Yes, 300, 7, 300),
+            (Transpose.No, Transpose.Yes, 1, 257, 784),
+            (Transpose.Yes, Transpose.No, 1, 301, 700),
+        ];
+        foreach (var (ta, tb, m, n, k) in shapes)
+        {
+            float[] a = RandomArray(rng, m * k), b = RandomArray(rng, k * n);
+            int lda = ta == Transpose.No ? k : m, ldb = tb == Transpose.No ? n : k;
+            float[] c1 = new float[m * n], c2 = new float[m * n], c3 = new float[m * n];
+            long before = Threading.WorkerPoolProbe.JobsRun;
+            Sgemm.Multiply(kind, 1, ta, tb, m, n, k, a, lda, b, ldb, 0f, c1, n);
+            Sgemm.Multiply(kind, 2, ta, tb, m, n, k, a, lda, b, ldb, 0f, c2, n);
+            Sgemm.Multiply(kind, 3, ta, tb, m, n, k, a, lda, b, ldb, 0f, c3, n);
+            Assert.True(Threading.WorkerPoolProbe.JobsRun > before, "the multi-threaded path never ran on the pool");
+            Assert.Equal(c1, c2);
+            Assert.Equal(c1, c3);
+        }
+    }
+
+    [Fact]
+    public void Multiply_WithZeroK_ClearsCForBetaZeroAndScalesOtherwise()
+    {
+        float[] c = [float.NaN, 2f];
+        Sgemm.Multiply(Transpose.No, Transpose.No, 1, 2, 0, [], 0, [], 2, 0f, c, 2);
+        Assert.Equal(new[] { 0f, 0f }, c);
+        float[] d = [1f, 2f];
+        Sgemm.Multiply(Transpose.No, Transpose.No, 1, 2, 0, [], 0, [], 2, 3f, d, 2);
+        Assert.Equal(new[] { 3f, 6f }, d);
+    }
+
+    [Fact]
+    public void Multiply_Throws_WhenASpanIsTooShortForItsShape()
+    {
+        var a = new float[6];
+        var b = new float[6];
+        var c = new float[3];
+        Assert.Throws<ArgumentException>(() => Sgemm.Multiply(Transpose.No, Transpose.No, 2, 2, 3, a, 3, b, 2, 0f, c, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Sgemm.Multiply(Transpose.No, Transpose.No, 2, 2, 3, a, 2, b, 2, 0f, new float[4], 2));
+    }
+
+    [Fact]
+    public void ActivePath_IsConsistentWithHardwareFlags()
+    {
+        string expected = Avx512F.IsSupported ? "Avx512"
+            : Avx2.IsSupported && Fma.IsSupported ? "Avx2Fma"
+            : Vector128.IsHardwareAccelerated ? "Vector128"
+            : "Scalar";
+        Assert.StartsWith(expected, Sgemm.ActivePath, StringComparison.Ordinal);
+    }
+}
