@@ -9,6 +9,8 @@ namespace Dendrite.Plots.Charts;
 /// </summary>
 internal static class LinePanel
 {
+    private const double Inset = 8;
+
     public static void Draw(SvgBuilder b, double x0, double y0, double w, double h,
         IReadOnlyList<LineSeries> series, LineChartOptions o)
     {
@@ -18,7 +20,8 @@ internal static class LinePanel
         double top = y0 + (string.IsNullOrEmpty(o.Title) ? f * 0.9 : titleFont * 2.1);
         double bottom = y0 + h - (8 + tickFont + (string.IsNullOrEmpty(o.XLabel) ? 6 : 10 + f));
         var (yMin, yMax) = Extent.Of(series.Select(s => s.Y));
-        var yScale = LinearScale.Create(yMin, yMax, bottom, top, Math.Clamp((int)((bottom - top) / 45), 3, 8),
+        // Data is mapped Inset pixels inside the axes so points at the extremes are not drawn over the axis lines.
+        var yScale = LinearScale.Create(yMin, yMax, bottom - Inset, top + Inset, Math.Clamp((int)((bottom - top) / 34), 4, 8),
             extend: true, fixedMin: o.YRange?.Min, fixedMax: o.YRange?.Max);
 
         double yLabelWidth = yScale.Ticks.Values.Where(yScale.Contains)
@@ -28,7 +31,7 @@ internal static class LinePanel
 
         var (xMin, xMax) = Extent.Of(series.Select(s => s.X));
         bool integerX = series.All(s => s.X.All(v => !double.IsFinite(v) || v == Math.Floor(v)));
-        var xScale = LinearScale.Create(xMin, xMax, left, right, Math.Clamp((int)((right - left) / 70), 2, 10),
+        var xScale = LinearScale.Create(xMin, xMax, left + Inset, right - Inset, Math.Clamp((int)((right - left) / 70), 2, 10),
             extend: false, integerStep: integerX, fixedMin: o.XRange?.Min, fixedMax: o.XRange?.Max);
 
         DrawAxes(b, xScale, yScale, left, right, top, bottom, tickFont);

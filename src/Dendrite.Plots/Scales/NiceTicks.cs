@@ -2,7 +2,7 @@ namespace Dendrite.Plots.Scales;
 
 /// <summary>
 /// "Nice" axis ticks: steps of 1, 2 or 5 times a power of ten, as in Heckbert's "Nice numbers for graph labels"
-/// (Graphics Gems, 1990), choosing the smallest such step that yields at most <c>maxTicks</c> ticks.
+/// (Graphics Gems, 1990), choosing the smallest such step that yields at most <c>maxTicks</c> (≥ 3) ticks.
 /// </summary>
 public static class NiceTicks
 {
@@ -24,7 +24,8 @@ public static class NiceTicks
             double pad = min == 0 || integerStep ? 1 : Math.Abs(min) * 0.1;
             (min, max) = (min - pad, max + pad);
         }
-        maxTicks = Math.Max(2, maxTicks);
+        // Two ticks cannot bracket a range that straddles 0 with multiples of one step, so ask for at least 3.
+        maxTicks = Math.Max(3, maxTicks);
 
         double range = max - min;
         int exponent = (int)Math.Floor(Math.Log10(range / maxTicks));

@@ -15,17 +15,25 @@ public sealed record TickSet(IReadOnlyList<double> Values, double Step, int Expo
     /// <summary>
     /// Formats a tick with exactly as many decimals as the step needs (0.2 → "0.2", 0.25 → "0.25"),
     /// switching to scientific notation for very small or very large magnitudes where fixed notation gets long.
+    /// Negative values use the typographic minus sign U+2212.
     /// </summary>
     public string Format(double value)
     {
-        if (value == 0) return "0";
+        string text = FormatAscii(value);
+        // Typographic minus (U+2212): a hyphen reads as a dash and is visibly shorter than the digits.
+        return text.StartsWith('-') ? "\u2212" + text[1..] : text;
+    }
+
+    private string FormatAscii(double value)
+    {
+        if (value == 0) value = 0; // −0.0 → +0.0, so a tick never reads "−0"
         double largest = Math.Max(Math.Abs(Min), Math.Abs(Max));
         if (Exponent < -3 || largest >= 1e6)
         {
+            if (value == 0) return "0";
             // Mantissa digits: the step's significant digits relative to the largest tick's magnitude.
             int magnitude = (int)Math.Floor(Math.Log10(largest));
             int digits = Math.Max(0, magnitude - Exponent);
-            digits = Math.Min(digits, 6);
             string mantissa = "0." + new string('#', digits);
             return value.ToString(digits == 0 ? "0e0" : mantissa + "e0", CultureInfo.InvariantCulture);
         }

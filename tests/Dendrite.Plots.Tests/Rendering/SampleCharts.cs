@@ -82,13 +82,20 @@ public static class SampleCharts
         {
             for (int x = 0; x < 28; x++)
             {
+                bool body = x >= 8 && x <= 19 && y >= 5 && y <= 25;
                 bool inside = cls switch
                 {
-                    0 or 2 or 4 or 6 => (x >= 8 && x <= 19 && y >= 4 && y <= 25)                      // body
-                                        || (y >= 4 && y <= (cls == 0 ? 10 : 22) && x >= 3 && x <= 24 && Math.Abs(x - 13.5) > 6 - (y - 4) * 0.3), // sleeves
+                    // T-shirt: short sleeves slanting down from the shoulders.
+                    0 => body || (y >= 5 && x >= 3 && x <= 24 && y <= 11 - Math.Max(0, Math.Abs(x - 13.5) - 6) * 0.6),
+                    // Pullover, coat, shirt: long sleeves; the coat has a dark opening, the shirt a collar notch.
+                    2 or 4 or 6 => (body || (y >= 5 && y <= 24 && x >= 4 && x <= 23 && (x <= 6 || x >= 21 || y <= 8)))
+                                   && !(cls == 4 && (x == 13 || x == 14) && y >= 8)
+                                   && !(cls == 6 && y <= 7 && Math.Abs(x - 13.5) < 8 - y),
                     1 => y >= 2 && y <= 26 && ((x >= 8 && x <= 13) || (x >= 15 && x <= 20) || (y <= 8 && x >= 8 && x <= 20)),
                     3 => y >= 2 && y <= 26 && Math.Abs(x - 13.5) <= 3 + (y - 2) * 0.35,
-                    5 or 7 or 9 => y >= (cls == 9 ? 6 : 14) && y <= 22 && x >= 3 && x <= 25 && (y >= 17 || x <= (cls == 9 ? 12 : 16)),
+                    5 => y >= 15 && y <= 22 && x >= 3 && x <= 25 && (y >= 19 || (x + y) % 5 < 3),
+                    7 => y >= 14 && y <= 22 && x >= 3 && x <= 25 && (y >= 18 || x <= 17),
+                    9 => y >= 5 && y <= 23 && x >= 5 && x <= 24 && (y >= 16 || x <= 13),
                     _ => (y >= 10 && y <= 25 && x >= 4 && x <= 23) || (y >= 4 && y < 10 && x >= 9 && x <= 18 && (x <= 10 || x >= 17 || y <= 5)),
                 };
                 if (!inside) continue;
