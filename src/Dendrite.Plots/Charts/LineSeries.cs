@@ -1,0 +1,35 @@
+namespace Dendrite.Plots.Charts;
+
+/// <summary>
+/// One named line: points (X[i], Y[i]). Non-finite Y (NaN, ±∞) or X values are gaps: the line breaks there.
+/// <paramref name="Color"/> defaults to the palette colour of the series' position; <paramref name="Dash"/> is an
+/// SVG dash pattern such as "6 3" (null = solid).
+/// </summary>
+public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y,
+    string? Color = null, string? Dash = null)
+{
+    /// <summary>A series over x = 1, 2, …, n (e.g. epochs).</summary>
+    public static LineSeries OverIndex(string name, IReadOnlyList<double> y, string? color = null, string? dash = null)
+    {
+        var x = new double[y.Count];
+        for (int i = 0; i < x.Length; i++) x[i] = i + 1;
+        return new LineSeries(name, x, y, color, dash);
+    }
+
+    /// <summary>Widens float data (the engine's precision) to double.</summary>
+    public static LineSeries FromFloats(string name, ReadOnlySpan<float> x, ReadOnlySpan<float> y,
+        string? color = null, string? dash = null)
+    {
+        var xd = new double[x.Length];
+        var yd = new double[y.Length];
+        for (int i = 0; i < x.Length; i++) xd[i] = x[i];
+        for (int i = 0; i < y.Length; i++) yd[i] = y[i];
+        return new LineSeries(name, xd, yd, color, dash);
+    }
+
+    internal void Validate()
+    {
+        if (X.Count != Y.Count)
+            throw new ArgumentException($"Series '{Name}' has {X.Count} x values but {Y.Count} y values; expected equal lengths.");
+    }
+}
