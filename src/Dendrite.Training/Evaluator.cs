@@ -2,6 +2,8 @@ using Dendrite.Autograd;
 using Dendrite.Data;
 using Dendrite.Nn;
 using Dendrite.Nn.Functional;
+using Dendrite.Nn.Fused;
+using Dendrite.Kernels.Reductions;
 
 namespace Dendrite.Training;
 
@@ -38,5 +40,28 @@ public static class Evaluator
         {
             model.Train(wasTraining);
         }
+    }
+
+    /// <summary>The same measurement through a fused plan (no autograd graph, buffers reused across batches).</summary>
+    public static Evaluation Evaluate(FusedMlp plan, InMemoryDataset data, int batchSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        int classes = plan.OutputWidth;
+        var logits = new float[batchSize * classes];
+        var lossRows = new float[batchSize];
+        double lossSum = 0;
+        long correct = 0;
+        int count = 0;
+        foreach (Batch batch in new DataLoader(data, batchSize))
+        {
+            int n = batch.Count;
+            plan.Predict(batch.Features.Data, n, logits);
+            correct += SoftmaxCrossEntropy.Compute(logits.AsSpan(0, n * classes), n, classes, batch.Labels, lossRows, [], 1f);
+            for (int i = 0; i < n; i++) lossSum += lossRows[i];
+            count += n;
+        }
+        return count == 0 ? new Evaluation(double.NaN, double.NaN, 0) : new Evaluation(lossSum / count, (double)correct / count, count);
     }
 }

@@ -5,7 +5,9 @@ namespace Dendrite.Training;
 /// <param name="BatchSize">Training mini-batch size (&gt; 0); the last batch of an epoch may be smaller.</param>
 /// <param name="Seed">Master seed; see <see cref="RunSeeds"/> for the streams derived from it.</param>
 /// <param name="EvalBatchSize">Batch size for evaluation (no gradients, so larger is fine).</param>
-public sealed record TrainerOptions(int Epochs = 10, int BatchSize = 256, ulong Seed = 0, int EvalBatchSize = 1000)
+/// <param name="Engine">Fused plan or autograd graph; Auto picks the fused plan when the model compiles to one.</param>
+public sealed record TrainerOptions(int Epochs = 10, int BatchSize = 256, ulong Seed = 0, int EvalBatchSize = 1000,
+    TrainingEngine Engine = TrainingEngine.Auto)
 {
     internal void Validate()
     {

@@ -1,0 +1,185 @@
+using Dendrite.Kernels.Gemm;
+using Dendrite.Kernels.Reductions;
+using Dendrite.Tensors;
+
+namespace Dendrite.Nn.Fused;
+
+/// <summary>
+/// A compiled plan for a <see cref="Sequential"/> of Linear layers with elementwise activations between them
+/// (optionally led by <see cref="Flatten"/>): the hot path of training and inference, without an autograd graph.
+/// <para>
+/// Forward per layer: Z = X·Wᵀ (one GEMM reading W [out, in] transposed in place), then b and the activation in one
+/// pass over Z. The loss is fused softmax + cross-entropy, which also writes dLogits and counts correct argmaxes.
+/// Backward per layer: dW = dZᵀ·X and dX = dZ·W (GEMMs reading transposes in place), and the previous
+/// activation's derivative fused with that layer's bias-gradient reduction.
+/// </para>
+/// <para>
+/// All buffers live here and grow only when a larger batch arrives, so after the first step a training step
+/// allocates nothing. Gradients are written (not added) into each parameter's <see cref="Tensor.Grad"/>, so a step
+/// is "zero grad + forward + backward"; any optimizer then reads them as usual. Results are bit-identical for any
+/// kernel thread count (GEMM splits output tiles, never the summation). Not thread-safe: one plan per thread.
+/// </para>
+/// The parameters are shared with the module: the plan and the module always see the same weights.
+/// </summary>
+public sealed class FusedMlp
+{
+    private readonly DenseStage[] _stages;
+    private float[][] _outputs = [];   // per stage: activation output [capacity, out]
+    private float[][] _gradients = []; // per stage: dZ [capacity, out]
+    private float[] _lossPerRow = [];
+    private int _capacity;
+
+    private FusedMlp(DenseStage[] stages)
+    {
+        _stages = stages;
+        InputWidth = stages[0].Layer.InFeatures;
+        OutputWidth = stages[^1].Layer.OutFeatures;
+    }
+
+    /// <summary>Input features per sample.</summary>
+    public int InputWidth { get; }
+
+    /// <summary>Outputs (logits) per sample.</summary>
+    public int OutputWidth { get; }
+
+    /// <summary>
+    /// Compiles <paramref name="model"/> when it is a Linear, or a Sequential of an optional leading Flatten and
+    /// Linear layers each optionally followed by ReLU, Sigmoid or Tanh, ending in a Linear. Returns null for anything
+    /// else (callers then use the autograd path).
+    /// </summary>
+    public static FusedMlp? TryCompile(Module model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        IReadOnlyList<Module> modules = model is Sequential seq ? seq.NamedChildren().Select(c => c.Module).ToList() : [model];
+        var stages = new List<DenseStage>();
+        int i = 0;
+        if (modules.Count > 0 && modules[0] is Flatten) i++;
+        while (i < modules.Count)
+        {
+            if (modules[i] is not Linear linear) return null;
+            i++;
+            FusedActivation act = FusedActivation.Identity;
+            if (i < modules.Count && ActivationOf(modules[i]) is { } a)
+            {
+                act = a;
+                i++;
+            }
+            if (stages.Count > 0 && stages[^1].Layer.OutFeatures != linear.InFeatures) return null;
+            stages.Add(new DenseStage(linear, act));
+        }
+        if (stages.Count == 0 || stages[^1].Activation != FusedActivation.Identity) return null;
+        return new FusedMlp([.. stages]);
+    }
+
+    private static FusedActivation? ActivationOf(Module m) => m switch
+    {
+        ReLU => FusedActivation.Relu,
+        Sigmoid => FusedActivation.Sigmoid,
+        Tanh => FusedActivation.Tanh,
+        _ => null,
+    };
+
+    /// <summary>
+    /// One training step on a batch: forward, mean softmax cross-entropy against <paramref name="labels"/>, and
+    /// backward into every parameter's Grad (overwritten). <paramref name="input"/> is [batch, InputWidth].
+    /// </summary>
+    public FusedStepResult TrainStep(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch)
+    {
+        CheckBatch(input, batch);
+        if (labels.Length < batch) throw new ShapeMismatchException($"{labels.Length} labels for a batch of {batch}");
+        EnsureCapacity(batch);
+        ForwardCore(input, batch);
+
+        int last = _stages.Length - 1;
+        int classes = OutputWidth;
+        Span<float> lossRows = _lossPerRow.AsSpan(0, batch);
+        int correct = SoftmaxCrossEntropy.Compute(
+            _outputs[last].AsSpan(0, batch * classes), batch, classes, labels[..batch], lossRows,
+            _gradients[last].AsSpan(0, batch * classes), 1f / batch);
+        double lossSum = 0;
+        foreach (float l in lossRows) lossSum += l;
+
+        Backward(input, batch);
+        return new FusedStepResult(lossSum, correct);
+    }
+
+    /// <summary>Logits for <paramref name="input"/> [batch, InputWidth] written to <paramref name="logits"/> [batch, OutputWidth].</summary>
+    public void Predict(ReadOnlySpan<float> input, int batch, Span<float> logits)
+    {
+        CheckBatch(input, batch);
+        if (logits.Length < batch * OutputWidth)
+            throw new ShapeMismatchException($"logits buffer has {logits.Length} values, needs {batch} × {OutputWidth}");
+        EnsureCapacity(batch);
+        ForwardCore(input, batch);
+        _outputs[^1].AsSpan(0, batch * OutputWidth).CopyTo(logits);
+    }
+
+    private void ForwardCore(ReadOnlySpan<float> input, int batch)
+    {
+        ReadOnlySpan<float> x = input[..(batch * InputWidth)];
+        for (int s = 0; s < _stages.Length; s++)
+        {
+            Linear layer = _stages[s].Layer;
+            int inW = layer.InFeatures, outW = layer.OutFeatures;
+            Span<float> z = _outputs[s].AsSpan(0, batch * outW);
+            Sgemm.Multiply(Transpose.No, Transpose.Yes, batch, outW, inW, x, inW, layer.Weight.Data, inW, 0f, z, outW);
+            if (layer.Bias is { } bias) FusedKernels.BiasActivation(_stages[s].Activation, z, batch, outW, bias.Data);
+            else FusedKernels.Activation(_stages[s].Activation, z);
+            x = z;
+        }
+    }
+
+    private void Backward(ReadOnlySpan<float> input, int batch)
+    {
+        int last = _stages.Length - 1;
+        {
+            Linear outLayer = _stages[last].Layer;
+            Span<float> dLogits = _gradients[last].AsSpan(0, batch * outLayer.OutFeatures);
+            if (outLayer.Bias is { } b) FusedKernels.BackwardWithBiasGrad(FusedActivation.Identity, dLogits, dLogits, batch, outLayer.OutFeatures, GradOf(b));
+        }
+        for (int s = last; s >= 0; s--)
+        {
+            Linear layer = _stages[s].Layer;
+            int inW = layer.InFeatures, outW = layer.OutFeatures;
+            ReadOnlySpan<float> dz = _gradients[s].AsSpan(0, batch * outW);
+            ReadOnlySpan<float> x = s == 0 ? input[..(batch * inW)] : _outputs[s - 1].AsSpan(0, batch * inW);
+            // dW [out, in] = dZᵀ [out, batch] · X [batch, in]
+            Sgemm.Multiply(Transpose.Yes, Transpose.No, outW, inW, batch, dz, outW, x, inW, 0f, GradOf(layer.Weight), inW);
+            if (s == 0) break; // no gradient is needed for the data
+            // dX [batch, in] = dZ [batch, out] · W [out, in], then through the previous activation.
+            Span<float> dx = _gradients[s - 1].AsSpan(0, batch * inW);
+            Sgemm.Multiply(Transpose.No, Transpose.No, batch, inW, outW, dz, outW, layer.Weight.Data, inW, 0f, dx, inW);
+            DenseStage prev = _stages[s - 1];
+            ReadOnlySpan<float> y = _outputs[s - 1].AsSpan(0, batch * inW);
+            if (prev.Layer.Bias is { } pb) FusedKernels.BackwardWithBiasGrad(prev.Activation, y, dx, batch, inW, GradOf(pb));
+            else FusedKernels.Backward(prev.Activation, y, dx);
+        }
+    }
+
+    private static Span<float> GradOf(Parameter p)
+    {
+        if (p.Grad is null || p.Grad.Size != p.Size) p.Grad = Tensor.Zeros(p.ShapeArray);
+        return p.Grad.Data;
+    }
+
+    private void CheckBatch(ReadOnlySpan<float> input, int batch)
+    {
+        if (batch <= 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must be positive");
+        if (input.Length < (long)batch * InputWidth)
+            throw new ShapeMismatchException($"input has {input.Length} values, needs {batch} × {InputWidth}");
+    }
+
+    private void EnsureCapacity(int batch)
+    {
+        if (batch <= _capacity) return;
+        _outputs = new float[_stages.Length][];
+        _gradients = new float[_stages.Length][];
+        for (int s = 0; s < _stages.Length; s++)
+        {
+            _outputs[s] = new float[batch * _stages[s].Layer.OutFeatures];
+            _gradients[s] = new float[batch * _stages[s].Layer.OutFeatures];
+        }
+        _lossPerRow = new float[batch];
+        _capacity = batch;
+    }
+}
