@@ -22,7 +22,7 @@ public static class SafetensorsReader
     public static SafetensorsFile Read(string path)
     {
         using FileStream stream = OpenRead(path);
-        return ReadCore(stream, path, stream.Length);
+        return Read(stream, path);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public static class SafetensorsReader
     public static SafetensorsHeader ReadHeader(string path)
     {
         using FileStream stream = OpenRead(path);
-        return ReadHeaderCore(stream, path, stream.Length);
+        return ReadHeader(stream, path);
     }
 
     /// <inheritdoc cref="ReadHeader(string)"/>
@@ -86,7 +86,7 @@ public static class SafetensorsReader
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead) throw new ArgumentException("the stream is not readable", nameof(stream));
         if (stream.CanSeek) return (stream, stream.Length - stream.Position);
-        // Copying holds only the bytes that really exist, never what a header claims.
+        // Pipes and FIFOs have no length. Copying holds only the bytes that really exist, never what a header claims.
         var copy = new MemoryStream();
         stream.CopyTo(copy);
         copy.Position = 0;
