@@ -39,11 +39,12 @@ internal sealed class TrainCommand : ICommand
             s.Activation, s.Init);
         reporter.Note(string.Create(CultureInfo.InvariantCulture,
             $"model: {spec.Describe()} {s.Activation.ToString().ToLowerInvariant()}, init {s.Init}, {ParameterCount(spec):N0} parameters; " +
-            $"sgd lr {s.LearningRate} weight decay {s.WeightDecay}; batch {s.BatchSize}, {s.Epochs} epochs, seed {s.Seed}"));
+            $"sgd lr {s.LearningRate} weight decay {s.WeightDecay}; batch {s.BatchSize}, {s.Epochs} epochs, seed {s.Seed}, {s.Threads} threads, {s.Engine.ToString().ToLowerInvariant()} engine"));
 
+        Kernels.Threading.KernelThreads.Count = s.Threads;
         reporter.Start();
         var outcome = MlpTraining.Run(spec, new SgdOptions(s.LearningRate, s.WeightDecay),
-            new TrainerOptions(Epochs: s.Epochs, BatchSize: s.BatchSize, Seed: s.Seed), data.Train, data.Test, reporter.Epoch);
+            new TrainerOptions(Epochs: s.Epochs, BatchSize: s.BatchSize, Seed: s.Seed, Engine: s.Engine), data.Train, data.Test, reporter.Epoch);
         reporter.Done(outcome);
         return Cli.Success;
     }

@@ -22,12 +22,19 @@ internal static class TrainOptions
         new("init", "SCHEME", "normal:STD (weights N(0, STD²), biases 0) or default (PyTorch's uniform) (default normal:0.01)"),
         new("seed", "N", "random seed for initialization and shuffling (default 0)"),
         new("data", "DIR", "folder holding the Fashion-MNIST *-ubyte.gz files (default: search cache and system folders)"),
+        new("threads", "N", "kernel threads; results are bit-identical for any value (default: all cores)"),
+        new("engine", "NAME", "auto|fused|autograd: fused plan or general autograd graph (default auto)"),
         new("log-format", "FORMAT", "text|json; json prints one object per line on stdout (default text)"),
     ]);
 
     private static readonly Dictionary<string, ActivationKind> Activations = new()
     {
         ["relu"] = ActivationKind.Relu, ["sigmoid"] = ActivationKind.Sigmoid, ["tanh"] = ActivationKind.Tanh,
+    };
+
+    private static readonly Dictionary<string, TrainingEngine> Engines = new()
+    {
+        ["auto"] = TrainingEngine.Auto, ["fused"] = TrainingEngine.Fused, ["autograd"] = TrainingEngine.Autograd,
     };
 
     private static readonly Dictionary<string, LogFormat> Formats = new() { ["text"] = LogFormat.Text, ["json"] = LogFormat.Json };
@@ -47,7 +54,17 @@ internal static class TrainOptions
             Init: ParseInit(o) ?? d.Init,
             Seed: ValueParsers.NonNegativeLong(o, "seed", d.Seed),
             DataDirectory: data,
-            LogFormat: ValueParsers.Choice(o, "log-format", d.LogFormat, Formats));
+            LogFormat: ValueParsers.Choice(o, "log-format", d.LogFormat, Formats),
+            Threads: ParseThreads(o),
+            Engine: ValueParsers.Choice(o, "engine", d.Engine, Engines));
+    }
+
+    private static int ParseThreads(ParsedOptions o)
+    {
+        int threads = ValueParsers.PositiveInt(o, "threads", Environment.ProcessorCount);
+        if (threads > Kernels.Threading.KernelThreads.MaxCount)
+            throw o.Error("threads", $"must be from 1 to {Kernels.Threading.KernelThreads.MaxCount}");
+        return threads;
     }
 
     private static int[]? ParseHidden(ParsedOptions o)

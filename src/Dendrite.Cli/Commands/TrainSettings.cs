@@ -14,9 +14,12 @@ internal sealed record TrainSettings(
     LinearInit Init,
     ulong Seed,
     string? DataDirectory,
-    LogFormat LogFormat)
+    LogFormat LogFormat,
+    int Threads,
+    TrainingEngine Engine)
 {
     public static TrainSettings D2lDefault { get; } = new(
         Epochs: 10, BatchSize: 256, LearningRate: 0.1f, WeightDecay: 0f, Hidden: [256], Activation: ActivationKind.Relu,
-        Init: LinearInit.Normal(0.01f), Seed: 0, DataDirectory: null, LogFormat: LogFormat.Text);
+        Init: LinearInit.Normal(0.01f), Seed: 0, DataDirectory: null, LogFormat: LogFormat.Text,
+        Threads: Environment.ProcessorCount, Engine: TrainingEngine.Auto);
 }
