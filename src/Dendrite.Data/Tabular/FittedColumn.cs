@@ -32,5 +32,6 @@ public sealed record FittedColumn
     public string? Fill { get; init; }
 
     /// <summary>How many output features the column produces.</summary>
+    [JsonIgnore]
     public int Width => Kind == ColumnKind.Numeric ? (MissingIndicator ? 2 : 1) : Categories!.Length;
 }

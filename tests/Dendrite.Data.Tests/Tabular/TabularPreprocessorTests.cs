@@ -222,6 +222,7 @@ public sealed class TabularPreprocessorTests : IDisposable
         Assert.Equal(pre.Target, restored.Target! with { ClassNames = pre.Target!.ClassNames });
         Assert.Equal(json, restored.ToJson());
         Assert.DoesNotContain('\n', json);
+        Assert.DoesNotContain("width", json, StringComparison.Ordinal); // derived, not stored
     }
 
     [Fact]
