@@ -1,0 +1,40 @@
+namespace Dendrite.Data.Tabular;
+
+/// <summary>
+/// A CSV file cannot be used as a table: a ragged row, text in a numeric column, an empty or header-only file, a
+/// missing target column or value, a constant column, duplicate column names. The one-line message names the file,
+/// the 1-based line (the header is line 1) and the column, and says what was expected. The CLI exits with code 2.
+/// </summary>
+public class CsvFormatException : DataFormatException
+{
+    public CsvFormatException() { }
+    public CsvFormatException(string message) : base(message) { }
+    public CsvFormatException(string message, Exception inner) : base(message, inner) { }
+
+    /// <param name="filePath">The CSV file.</param>
+    /// <param name="line">1-based line of the file (header = line 1 unless lines were skipped), 0 when none applies.</param>
+    /// <param name="column">The column at fault, or null.</param>
+    /// <param name="problem">What is wrong and what was expected.</param>
+    public CsvFormatException(string filePath, int line, string? column, string problem)
+        : base(Format(filePath, line, column, problem))
+    {
+        FilePath = filePath;
+        Line = line;
+        Column = column;
+    }
+
+    public string? FilePath { get; }
+
+    /// <summary>1-based line number in the file, or 0 when the problem is not tied to one line.</summary>
+    public int Line { get; }
+
+    public string? Column { get; }
+
+    private static string Format(string filePath, int line, string? column, string problem)
+    {
+        string where = filePath;
+        if (line > 0) where += $" line {line}";
+        if (column is not null) where += (line > 0 ? ", " : " ") + $"column '{column}'";
+        return $"{where}: {problem}";
+    }
+}

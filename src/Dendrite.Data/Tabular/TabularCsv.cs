@@ -1,0 +1,93 @@
+namespace Dendrite.Data.Tabular;
+
+/// <summary>
+/// Loads a CSV file with a header row into a <see cref="TabularFrame"/>: typed feature columns, the target (task
+/// detected or forced) and optional ids. Nothing is dropped silently: every rejected file raises a
+/// <see cref="CsvFormatException"/> naming the line and column, and rows skipped for a missing target are listed.
+/// </summary>
+public static class TabularCsv
+{
+    public static TabularFrame Load(string path, TabularCsvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= new TabularCsvOptions();
+        CsvTable table = CsvTableReader.Read(path, options);
+        string[] header = table.Header;
+
+        int target = options.TargetColumn is null ? -1 : Resolve(table, options.TargetColumn, "target");
+        int id = options.IdColumn is null ? -1 : Resolve(table, options.IdColumn, "id");
+        if (target >= 0 && target == id)
+            throw new CsvFormatException(path, table.HeaderLine, header[target], "the same column cannot be both the target and the id column");
+        if (options.ColumnKinds is not null)
+            foreach (string name in options.ColumnKinds.Keys) Resolve(table, name, "declared");
+
+        var missing = new HashSet<string>(options.MissingValues, StringComparer.OrdinalIgnoreCase);
+        List<int> keep = KeptRows(table, target, missing, options.SkipRowsWithMissingTarget, out int[] skippedLines);
+        int[] lines = keep.Select(r => table.Lines[r]).ToArray();
+
+        TabularTarget? tabularTarget = null;
+        if (target >= 0)
+        {
+            string[] targetValues = keep.Select(r => table.Rows[r][target]).ToArray();
+            tabularTarget = TargetBuilder.Build(path, header[target], targetValues, lines, options);
+        }
+
+        var columns = new List<TabularColumn>();
+        for (int c = 0; c < header.Length; c++)
+        {
+            if (c == target || c == id) continue;
+            ColumnKind? declared = options.ColumnKinds is not null && options.ColumnKinds.TryGetValue(header[c], out ColumnKind kind) ? kind : null;
+            if (declared == ColumnKind.Ignore) continue;
+            columns.Add(ColumnInference.Build(path, header[c], Values(table, keep, c, missing), lines, declared, options.MostlyNumericFraction));
+        }
+        if (columns.Count == 0)
+            throw new CsvFormatException(path, table.HeaderLine, null,
+                $"no feature columns: the file has only {string.Join(", ", header.Select(h => $"'{h}'"))}, none of which is a feature");
+
+        string?[]? ids = id >= 0 ? Values(table, keep, id, missing) : null;
+        return new TabularFrame(path, table.Delimiter, columns, tabularTarget, ids, id >= 0 ? header[id] : null, lines, skippedLines);
+    }
+
+    private static int Resolve(CsvTable table, string name, string role)
+    {
+        int index = Array.IndexOf(table.Header, name);
+        if (index >= 0) return index;
+        throw new CsvFormatException(table.Path, table.HeaderLine, name,
+            $"no such {role} column; available columns: {string.Join(", ", table.Header.Select(h => $"'{h}'"))}");
+    }
+
+    private static List<int> KeptRows(CsvTable table, int target, HashSet<string> missing, bool skipMissingTarget, out int[] skippedLines)
+    {
+        var keep = new List<int>(table.Rows.Count);
+        var skipped = new List<int>();
+        for (int r = 0; r < table.Rows.Count; r++)
+        {
+            if (target >= 0 && IsMissing(table.Rows[r][target], missing))
+            {
+                if (!skipMissingTarget)
+                    throw new CsvFormatException(table.Path, table.Lines[r], table.Header[target],
+                        "the target value is missing; fill it in, or skip rows with a missing target");
+                skipped.Add(table.Lines[r]);
+                continue;
+            }
+            keep.Add(r);
+        }
+        if (keep.Count == 0)
+            throw new CsvFormatException(table.Path, table.HeaderLine, table.Header[target], $"the target is missing on every one of the {table.Rows.Count} rows");
+        skippedLines = skipped.ToArray();
+        return keep;
+    }
+
+    private static string?[] Values(CsvTable table, List<int> rows, int column, HashSet<string> missing)
+    {
+        var values = new string?[rows.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            string text = table.Rows[rows[i]][column];
+            values[i] = IsMissing(text, missing) ? null : text;
+        }
+        return values;
+    }
+
+    private static bool IsMissing(string text, HashSet<string> missing) => text.Length == 0 || missing.Contains(text);
+}

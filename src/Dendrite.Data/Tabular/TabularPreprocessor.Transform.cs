@@ -1,0 +1,128 @@
+namespace Dendrite.Data.Tabular;
+
+public sealed partial class TabularPreprocessor
+{
+    /// <summary>Transforms every row of <paramref name="frame"/>.</summary>
+    public TabularDataset Transform(TabularFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return Transform(frame, AllRows(frame));
+    }
+
+    /// <summary>
+    /// Features [rows.Length, FeatureCount] for the given rows, with the fitted statistics (never refitted). Columns
+    /// are found by name, so the file may order them differently or have extra ones. The target, when the frame has
+    /// one, comes out in model space (regression) or as labels into the fitted class names (classification).
+    /// </summary>
+    /// <exception cref="CsvFormatException">A fitted column is missing from the file, a numeric value is not a
+    /// number, or a class was not seen in training.</exception>
+    public TabularDataset Transform(TabularFrame frame, ReadOnlySpan<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        CheckRows(frame, rows);
+        int n = rows.Length, width = FeatureCount;
+        var features = new float[n * width];
+        int offset = 0;
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            FittedColumn fitted = _columns[c];
+            TabularColumn column = frame.FindColumn(fitted.Name) ?? throw MissingColumn(frame, fitted.Name);
+            if (fitted.Kind == ColumnKind.Numeric) WriteNumeric(frame, fitted, column, rows, features, offset, width);
+            else WriteOneHot(fitted, _categoryIndex[c]!, column, rows, features, offset, width);
+            offset += fitted.Width;
+        }
+
+        int[] rowArray = rows.ToArray();
+        float[]? targets = null, rawTargets = null;
+        int[]? labels = null;
+        if (frame.Target is not null && Target is not null)
+        {
+            if (frame.Target.Name != Target.Name || frame.Target.Task != Target.Task)
+                throw new CsvFormatException(frame.FilePath, 0, frame.Target.Name,
+                    $"the target here is '{frame.Target.Name}' ({frame.Target.Task}) but the preprocessing was fitted on '{Target.Name}' ({Target.Task}); " +
+                    "load the file with the fitted options");
+            if (Target.Task == TaskKind.Regression) (targets, rawTargets) = RegressionTargets(frame, rowArray);
+            else labels = ClassLabels(frame, rowArray);
+        }
+
+        return new TabularDataset(
+            features,
+            FeatureNames,
+            targets,
+            rawTargets,
+            labels,
+            labels is null ? null : Target!.ClassNames,
+            frame.Ids is null ? null : rowArray.Select(r => frame.Ids[r]).ToArray(),
+            rowArray.Select(r => frame.LineNumbers[r]).ToArray());
+    }
+
+    private static void WriteNumeric(TabularFrame frame, FittedColumn fitted, TabularColumn column, ReadOnlySpan<int> rows, float[] features, int offset, int width)
+    {
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int r = rows[i];
+            double x = Number(frame, column, r);
+            bool missing = double.IsNaN(x);
+            // A missing value is filled with the training mean, which standardizes to exactly 0.
+            features[i * width + offset] = missing ? 0f : (float)((x - fitted.Mean) / fitted.Std);
+            if (fitted.MissingIndicator) features[i * width + offset + 1] = missing ? 1f : 0f;
+        }
+    }
+
+    private static void WriteOneHot(FittedColumn fitted, Dictionary<string, int> index, TabularColumn column, ReadOnlySpan<int> rows, float[] features, int offset, int width)
+    {
+        for (int i = 0; i < rows.Length; i++)
+        {
+            string value = column.Values[rows[i]] ?? fitted.Fill!;
+            // A category unseen in training leaves every indicator 0: no exception at prediction time.
+            if (index.TryGetValue(value, out int k)) features[i * width + offset + k] = 1f;
+        }
+    }
+
+    /// <summary>The value of a numeric feature, NaN when missing; parses the text when this file read the column as categorical.</summary>
+    private static double Number(TabularFrame frame, TabularColumn column, int row)
+    {
+        if (column.Numbers is not null) return column.Numbers[row];
+        string? text = column.Values[row];
+        if (text is null) return double.NaN;
+        if (NumberText.TryParse(text, out double x)) return x;
+        throw new CsvFormatException(frame.FilePath, frame.LineNumbers[row], column.Name, $"'{text}' is not a number (the column was numeric in training)");
+    }
+
+    private (float[] Targets, float[] Raw) RegressionTargets(TabularFrame frame, int[] rows)
+    {
+        var targets = new float[rows.Length];
+        var raw = new float[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            float y = frame.Target!.Values![rows[i]];
+            if (Target!.Log && !(y > 0))
+                throw new CsvFormatException(frame.FilePath, frame.LineNumbers[rows[i]], Target.Name,
+                    $"target {NumberText.Format(y)} is not positive, so it has no logarithm (the model predicts log targets)");
+            raw[i] = y;
+            targets[i] = TargetToModel(y);
+        }
+        return (targets, raw);
+    }
+
+    private int[] ClassLabels(TabularFrame frame, int[] rows)
+    {
+        string[] fittedNames = Target!.ClassNames!;
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int k = 0; k < fittedNames.Length; k++) index.Add(fittedNames[k], k);
+        var labels = new int[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            string name = frame.Target!.ClassNames![frame.Target.Labels![rows[i]]];
+            if (!index.TryGetValue(name, out labels[i]))
+                throw new CsvFormatException(frame.FilePath, frame.LineNumbers[rows[i]], Target.Name,
+                    $"class '{name}' was not among the training classes ({string.Join(", ", fittedNames)})");
+        }
+        return labels;
+    }
+
+    private static CsvFormatException MissingColumn(TabularFrame frame, string name) =>
+        new(frame.FilePath, 0, name,
+            $"the preprocessing was fitted on this column but the file has no such feature column; feature columns here: " +
+            string.Join(", ", frame.Columns.Select(c => $"'{c.Name}'")));
+}

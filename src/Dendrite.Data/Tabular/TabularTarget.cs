@@ -1,0 +1,50 @@
+namespace Dendrite.Data.Tabular;
+
+/// <summary>
+/// The target column of a loaded CSV: float <see cref="Values"/> for regression, or integer <see cref="Labels"/>
+/// into the sorted <see cref="ClassNames"/> for classification.
+/// </summary>
+public sealed class TabularTarget
+{
+    private TabularTarget(string name, TaskKind task, float[]? values, int[]? labels, string[]? classNames)
+    {
+        Name = name;
+        Task = task;
+        Values = values;
+        Labels = labels;
+        ClassNames = classNames;
+    }
+
+    public static TabularTarget Regression(string name, float[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new TabularTarget(name, TaskKind.Regression, values, null, null);
+    }
+
+    public static TabularTarget Classification(string name, int[] labels, string[] classNames)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(classNames);
+        foreach (int label in labels)
+            if ((uint)label >= (uint)classNames.Length) throw new ArgumentException($"label {label} is not below {classNames.Length} classes", nameof(labels));
+        return new TabularTarget(name, TaskKind.Classification, null, labels, classNames);
+    }
+
+    public string Name { get; }
+
+    public TaskKind Task { get; }
+
+    /// <summary>Regression targets, one per row; null for classification.</summary>
+    public float[]? Values { get; }
+
+    /// <summary>Class index of each row into <see cref="ClassNames"/>; null for regression.</summary>
+    public int[]? Labels { get; }
+
+    /// <summary>
+    /// Distinct class names, sorted (numerically when every class is a number, so "10" follows "9"; otherwise by
+    /// ordinal string order); null for regression.
+    /// </summary>
+    public string[]? ClassNames { get; }
+
+    public int Count => Values?.Length ?? Labels!.Length;
+}

@@ -1,0 +1,80 @@
+namespace Dendrite.Data.Tabular;
+
+/// <summary>
+/// Detects the task from the target column and encodes it: text → classification; numbers that are all integers
+/// with few distinct values → classification; other numbers → regression. An explicit task overrides detection.
+/// </summary>
+internal static class TargetBuilder
+{
+    /// <summary>Builds the target from the text of each kept row (never missing); <c>lines</c> are their file lines.</summary>
+    public static TabularTarget Build(string path, string name, string[] values, int[] lines, TabularCsvOptions options)
+    {
+        var numbers = new double[values.Length];
+        int numeric = 0, firstText = -1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (NumberText.TryParse(values[i], out numbers[i])) numeric++;
+            else if (firstText < 0) firstText = i;
+        }
+
+        TaskKind task;
+        if (options.Task is TaskKind forced)
+        {
+            task = forced;
+        }
+        else if (firstText >= 0)
+        {
+            if (numeric >= options.MostlyNumericFraction * values.Length)
+                throw new CsvFormatException(path, lines[firstText], name,
+                    $"target '{values[firstText]}' is not a number (the target is numeric elsewhere: {numeric} of {values.Length} values are numbers); " +
+                    "fix the value, or force classification");
+            task = TaskKind.Classification;
+        }
+        else
+        {
+            task = FewIntegers(numbers, options.MaxClassificationClasses) ? TaskKind.Classification : TaskKind.Regression;
+        }
+
+        if (task == TaskKind.Regression)
+        {
+            if (firstText >= 0)
+                throw new CsvFormatException(path, lines[firstText], name, $"target '{values[firstText]}' is not a number; a regression target must be numeric");
+            var targets = new float[numbers.Length];
+            for (int i = 0; i < numbers.Length; i++) targets[i] = (float)numbers[i];
+            return TabularTarget.Regression(name, targets);
+        }
+
+        return firstText < 0 ? NumericClasses(name, numbers) : TextClasses(name, values);
+    }
+
+    private static bool FewIntegers(double[] numbers, int maxClasses)
+    {
+        var distinct = new HashSet<double>();
+        foreach (double v in numbers)
+        {
+            if (v != Math.Floor(v)) return false;
+            if (distinct.Add(v) && distinct.Count > maxClasses) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Classes are the distinct numbers in increasing order, so label order follows the numbers ("2" before "10").</summary>
+    private static TabularTarget NumericClasses(string name, double[] numbers)
+    {
+        double[] classes = numbers.Distinct().Order().ToArray();
+        var index = new Dictionary<double, int>();
+        for (int i = 0; i < classes.Length; i++) index.Add(classes[i], i);
+        int[] labels = numbers.Select(v => index[v]).ToArray();
+        return TabularTarget.Classification(name, labels, classes.Select(NumberText.Format).ToArray());
+    }
+
+    /// <summary>Classes are the distinct texts in ordinal order: stable across cultures and machines.</summary>
+    private static TabularTarget TextClasses(string name, string[] values)
+    {
+        string[] classes = values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < classes.Length; i++) index.Add(classes[i], i);
+        int[] labels = values.Select(v => index[v]).ToArray();
+        return TabularTarget.Classification(name, labels, classes);
+    }
+}
