@@ -59,7 +59,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
         _rowTiles = (m + TK.MR - 1) / TK.MR;
         int kBlocks = (k + KcMax - 1) / KcMax;
         _kcBlock = (k + kBlocks - 1) / kBlocks; // balanced: 784 → 4 × 196 rather than 3 × 256 + 16
-        _bPack = GemmScratch.PackB.Get(_panels * k * TK.NR);
+        _bPack = GemmScratch.PackB.Get(checked((int)((long)_panels * k * TK.NR))); // throws rather than wraps for > 2^31 floats
 
         // Size the caller's own buffers now: with dynamic claiming it may run no item this call but some later one.
         GemmScratch.PackA.Get(PackASize);
