@@ -6,4 +6,9 @@ if (args.Length > 0 && args[0] == "gflops")
     GflopsTable.Run(args.AsSpan(1));
     return;
 }
+if (args.Length > 0 && args[0] == "fused")
+{
+    FusedTable.Run();
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(GflopsTable).Assembly).Run(args);

@@ -20,6 +20,12 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
     /// <summary>Below this many FLOPs per thread, waking a worker costs more than it saves.</summary>
     private const long MinFlopsPerThread = 200_000;
 
+    /// <summary>
+    /// Packed-A buffer length: the largest block any shape needs (+ slack for the transpose spill), so a thread's
+    /// buffer is allocated on its first item and never regrown, whichever shapes and chunks it is dealt later.
+    /// </summary>
+    private static readonly int PackASize = (Mc * KcMax) + 64;
+
     [ThreadStatic] private static GemmJob<TK>? t_instance;
 
     private Transpose _transA, _transB;
@@ -53,7 +59,11 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
         _rowTiles = (m + TK.MR - 1) / TK.MR;
         int kBlocks = (k + KcMax - 1) / KcMax;
         _kcBlock = (k + kBlocks - 1) / kBlocks; // balanced: 784 → 4 × 196 rather than 3 × 256 + 16
-        _bPack = GemmScratch.PackB.Get(_panels * k * TK.NR);
+        _bPack = GemmScratch.PackB.Get(checked((int)((long)_panels * k * TK.NR))); // throws rather than wraps for > 2^31 floats
+
+        // Size the caller's own buffers now: with dynamic claiming it may run no item this call but some later one.
+        GemmScratch.PackA.Get(PackASize);
+        GemmScratch.Tile.Get(TK.MR * TK.NR);
 
         long flops = 2L * m * n * k;
         int t = (int)Math.Clamp(flops / MinFlopsPerThread, 1, threads);
@@ -92,15 +102,15 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
     private static int Split(int i, int chunks, int total) => (int)((long)total * i / chunks);
 
     /// <summary>
-    /// Splits rows when that balances as well as splitting columns (rows need no duplicated packing: each thread
-    /// packs only its own rows of A); otherwise columns; a 2-D grid when neither dimension has enough tiles.
+    /// Prefers splitting rows: each thread then packs only its own rows of A, so nothing is packed twice, and up to
+    /// four row chunks per thread are claimed dynamically, which evens out 19 row tiles over 2 threads and lets the
+    /// caller take over work from a worker the OS has descheduled. Too few row tiles: split column panels (one
+    /// chunk per thread, as each chunk packs all of its rows of A); neither: a small 2-D grid.
     /// </summary>
     private void ChooseGrid(int t)
     {
-        double rowEff = _rowTiles >= t ? (double)_rowTiles / (t * ((_rowTiles + t - 1) / t)) : 0;
-        double colEff = _panels >= t ? (double)_panels / (t * ((_panels + t - 1) / t)) : 0;
-        if (rowEff > 0 && rowEff + 0.02 >= colEff) { _rowChunks = t; _colChunks = 1; }
-        else if (colEff > 0) { _rowChunks = 1; _colChunks = t; }
+        if (_rowTiles >= 2 * t) { _rowChunks = Math.Min(_rowTiles, 4 * t); _colChunks = 1; }
+        else if (_panels >= t) { _rowChunks = 1; _colChunks = t; }
         else
         {
             _rowChunks = Math.Max(1, _rowTiles);
@@ -124,7 +134,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
     {
         if (r0 >= r1 || p0 >= p1) return;
         int mr = TK.MR, nrFull = TK.NR, k = _k;
-        float* aPack = GemmScratch.PackA.Get((Mc * _kcBlock) + 64);
+        float* aPack = GemmScratch.PackA.Get(PackASize);
         float* tile = GemmScratch.Tile.Get(mr * nrFull);
         float beta = _beta;
         if (beta != 0f && beta != 1f)

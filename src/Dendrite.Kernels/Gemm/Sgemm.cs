@@ -12,8 +12,10 @@ namespace Dendrite.Kernels.Gemm;
 /// </summary>
 /// <remarks>
 /// Packed and cache-blocked (GotoBLAS/BLIS style) with an AVX-512 14×32, AVX2/FMA 6×16, Vector128 6×8 or scalar
-/// 4×4 micro-kernel, chosen once at start-up. m = 1 takes a direct GEMV path. Threads (see
-/// <see cref="KernelThreads.Count"/>) split the output, never k, so results are bit-identical for any thread count.
+/// 4×4 micro-kernel, chosen once at start-up. m = 1 takes a direct GEMV path; a narrow C (n ≤ NR/2, m ≥ 4n) is
+/// computed as Cᵀ = op(B)ᵀ·op(A)ᵀ so its long side fills the tiles. Threads (see <see cref="KernelThreads.Count"/>)
+/// split the output, never k, and the k blocking depends on k alone, so results are bit-identical for any thread
+/// count (they may differ between instruction-set paths).
 /// </remarks>
 public static class Sgemm
 {
