@@ -17,7 +17,7 @@ public class FusedBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var rng = new Random(7);
+        var rng = new System.Random(7);
         for (int i = 0; i < _x.Length; i++) { _x[i] = (float)(rng.NextDouble() - 0.5); _dy[i] = (float)(rng.NextDouble() - 0.5); }
         for (int i = 0; i < _logits.Length; i++) _logits[i] = (float)(rng.NextDouble() * 4);
         for (int i = 0; i < Rows; i++) _labels[i] = rng.Next(Classes);

@@ -11,13 +11,13 @@ internal sealed class GemmOperands
     public GemmOperands(GemmShape s)
     {
         _s = s;
-        var rng = new Random(42);
+        var rng = new System.Random(42);
         _a = Fill(rng, s.M * s.K);
         _b = Fill(rng, s.K * s.N);
         _c = new float[s.M * s.N];
     }
 
-    private static float[] Fill(Random rng, int n)
+    private static float[] Fill(System.Random rng, int n)
     {
         var x = new float[n];
         for (int i = 0; i < n; i++) x[i] = (float)(rng.NextDouble() - 0.5);

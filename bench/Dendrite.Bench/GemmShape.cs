@@ -20,6 +20,8 @@ public sealed record GemmShape(string Name, Transpose TransA, Transpose TransB, 
         new("bwd dW2=dYᵀ·H 10x256x256", Transpose.Yes, Transpose.No, 10, 256, 256),
         new("784x256x256", Transpose.No, Transpose.No, 784, 256, 256),
         new("1024^3", Transpose.No, Transpose.No, 1024, 1024, 1024),
+        new("infer x·W1ᵀ 10000x256x784", Transpose.No, Transpose.Yes, 10_000, 256, 784),
+        new("infer h·W2ᵀ 10000x10x256", Transpose.No, Transpose.Yes, 10_000, 10, 256),
         new("gemv 1x256x784", Transpose.No, Transpose.Yes, 1, 256, 784),
         new("gemv 1x10x256", Transpose.No, Transpose.Yes, 1, 10, 256),
     ];

@@ -11,4 +11,9 @@ if (args.Length > 0 && args[0] == "fused")
     FusedTable.Run();
     return;
 }
+if (args.Length > 0 && args[0] == "mlp")
+{
+    MlpTable.Run();
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(GflopsTable).Assembly).Run(args);
