@@ -22,4 +22,32 @@ public class FashionMnistIntegrationTests
         Assert.True(second.TrainAccuracy >= 0.77, $"epoch 2 train accuracy {second.TrainAccuracy:F4}");
         Assert.True(outcome.TestAccuracy >= 0.74, $"test accuracy {outcome.TestAccuracy:F4}");
     }
+
+    [Fact]
+    public void D2lMlp_ReachesEightyPercentTestAccuracy_InTwoEpochs_WithBatch64()
+    {
+        // The bar: two epochs on the real data reach test accuracy ≥ 0.80. With batch 256 that is a coin flip
+        // (see above); batch 64 gives 4× the updates in the same two epochs and lands at 0.81–0.84 across seeds 0–2
+        // (measured with ./dendrite train --epochs 2 --batch-size 64). Training is bitwise reproducible, so this
+        // seed's result only moves when the maths changes.
+        var data = FashionMnist.Load();
+        var outcome = MlpTraining.Run(MlpSpec.D2lDefault, new SgdOptions(0.1f), new TrainerOptions(Epochs: 2, BatchSize: 64, Seed: 0),
+            data.Train, data.Test);
+        Assert.True(outcome.TestAccuracy >= 0.80, $"test accuracy {outcome.TestAccuracy:F4} after two epochs");
+    }
+
+    [Fact]
+    public void FusedAndAutogradEngines_TrainTheSameModel()
+    {
+        // One epoch on the first 6,000 training images with each engine: same seed, same batches, so the weights
+        // differ only by float rounding (different summation order inside the kernels).
+        var full = FashionMnist.Load();
+        var train = new InMemoryDataset(full.Train.Features.AsSpan(0, 6000 * 784).ToArray(), 784, full.Train.Labels[..6000], 10);
+        var fused = MlpTraining.Run(MlpSpec.D2lDefault, new SgdOptions(0.1f),
+            new TrainerOptions(Epochs: 1, Seed: 3, Engine: TrainingEngine.Fused), train, full.Test);
+        var autograd = MlpTraining.Run(MlpSpec.D2lDefault, new SgdOptions(0.1f),
+            new TrainerOptions(Epochs: 1, Seed: 3, Engine: TrainingEngine.Autograd), train, full.Test);
+        Assert.Equal(autograd.Epochs[0].TrainLoss, fused.Epochs[0].TrainLoss, 3);
+        Assert.Equal(autograd.TestAccuracy, fused.TestAccuracy, 2);
+    }
 }
