@@ -8,7 +8,7 @@ namespace Dendrite.Init;
 /// row-major order from the given <see cref="Rng"/>, so the same seed gives the same bits. They write
 /// <see cref="Tensor.Data"/> directly and record no autograd history. Each returns its tensor for chaining.
 /// </summary>
-public static class Initializers
+public static partial class Initializers
 {
     /// <summary>tᵢ ~ N(mean, std²).</summary>
     public static Tensor Normal(Tensor t, Rng rng, float mean = 0f, float std = 1f)

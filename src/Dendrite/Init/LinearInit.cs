@@ -6,9 +6,9 @@ namespace Dendrite.Init;
 /// <summary>
 /// How to initialize the <see cref="Linear"/> layers of a model. <see cref="Apply"/> visits every Linear layer
 /// depth first, in order, drawing from one <see cref="Rng"/>, so a seed fixes the whole model.
-/// New schemes (Xavier, Kaiming) are new subtypes.
+/// Schemes are nested subtypes (LinearInit.Schemes.cs); <see cref="Parse"/> reads their text form.
 /// </summary>
-public abstract record LinearInit
+public abstract partial record LinearInit
 {
     /// <summary>PyTorch's default: W, b ~ U(−1/√in, 1/√in) (see <see cref="Linear.ResetParameters"/>).</summary>
     public static LinearInit Default { get; } = new DefaultInit();

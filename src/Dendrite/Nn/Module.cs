@@ -50,6 +50,21 @@ public abstract class Module
                 yield return new NamedParameter(name + "." + p.Name, p.Parameter);
     }
 
+    /// <summary>
+    /// Non-learnable state owned directly by this module (e.g. batch norm's "running_mean"), with local names.
+    /// Buffers are saved in checkpoints but never handed to an optimizer.
+    /// </summary>
+    protected virtual IEnumerable<NamedBuffer> LocalBuffers() => [];
+
+    /// <summary>All buffers of this module and its descendants, depth first, named by dotted path ("2.running_mean").</summary>
+    public IEnumerable<NamedBuffer> NamedBuffers()
+    {
+        foreach (var b in LocalBuffers()) yield return b;
+        foreach (var (name, child) in NamedChildren())
+            foreach (var b in child.NamedBuffers())
+                yield return new NamedBuffer(name + "." + b.Name, b.Buffer);
+    }
+
     /// <summary>All parameters in the order of <see cref="NamedParameters"/> (what an optimizer takes).</summary>
     public IEnumerable<Parameter> Parameters() => NamedParameters().Select(p => p.Parameter);
 

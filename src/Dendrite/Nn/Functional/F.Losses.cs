@@ -15,9 +15,13 @@ public static partial class F
     /// Backward, one pass per row from the saved row max and log-sum: (softmax(zᵢ) − onehot(yᵢ)) · sᵢ, where sᵢ is the output
     /// gradient (None), that gradient (Sum), or that gradient / batch (Mean).
     /// </summary>
-    /// <exception cref="ShapeMismatchException">logits are not 2-D or the label count differs from the batch.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">a label is outside [0, classes).</exception>
-    public static Tensor CrossEntropy(Tensor logits, int[] labels, Reduction reduction = Reduction.Mean)
+    /// <para>Optional <paramref name="weight"/> [classes] and <paramref name="labelSmoothing"/> ε follow PyTorch (see
+    /// <see cref="CrossEntropyWeighted"/>); without them the fast path above runs.</para>
+    /// <exception cref="ShapeMismatchException">logits are not 2-D, the label count differs from the batch, or the
+    /// weight is not [classes].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">a label is outside [0, classes) or ε is outside [0, 1].</exception>
+    public static Tensor CrossEntropy(Tensor logits, int[] labels, Reduction reduction = Reduction.Mean,
+        Tensor? weight = null, float labelSmoothing = 0f)
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(labels);
@@ -32,6 +36,9 @@ public static partial class F
                 throw new ArgumentOutOfRangeException(nameof(labels),
                     $"label {labels[i]} at index {i} is outside [0, {classes}) for logits {logits.ShapeString}");
         }
+
+        if (weight is not null || labelSmoothing != 0f)
+            return CrossEntropyWeighted(logits, labels, reduction, weight, labelSmoothing);
 
         float[] z = logits.Data;
         var max = new float[batch];

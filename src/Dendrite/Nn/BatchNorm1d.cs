@@ -1,0 +1,73 @@
+using System.Globalization;
+using Dendrite.Nn.Functional;
+using Dendrite.Tensors;
+
+namespace Dendrite.Nn;
+
+/// <summary>
+/// Batch normalization for x [batch, features] (<see cref="F.BatchNorm"/>), with PyTorch's semantics and names:
+/// training normalizes with the batch's statistics and updates <see cref="RunningMean"/>/<see cref="RunningVar"/>
+/// (momentum m: r ← (1−m)·r + m·batch statistic, unbiased variance); evaluation normalizes with the running
+/// statistics. Parameters "weight" (γ, ones) and "bias" (β, zeros) when affine; buffers "running_mean" (zeros)
+/// and "running_var" (ones), exposed through <see cref="Module.NamedBuffers"/> for checkpoints.
+/// Training with a batch of one throws, as in PyTorch.
+/// </summary>
+public sealed class BatchNorm1d : Module
+{
+    public BatchNorm1d(int features, float eps = 1e-5f, float momentum = 0.1f, bool affine = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
+        if (!(eps > 0f)) throw new ArgumentOutOfRangeException(nameof(eps), eps, "eps must be > 0");
+        if (!(momentum >= 0f && momentum <= 1f)) throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "momentum must be in [0, 1]");
+        Features = features;
+        Eps = eps;
+        Momentum = momentum;
+        Weight = affine ? new Parameter(Enumerable.Repeat(1f, features).ToArray(), features) : null;
+        Bias = affine ? new Parameter(new float[features], features) : null;
+        RunningMean = Tensor.Zeros(features);
+        RunningVar = Tensor.Ones(features);
+    }
+
+    public int Features { get; }
+
+    public float Eps { get; }
+
+    public float Momentum { get; }
+
+    /// <summary>γ [features], or null when not affine.</summary>
+    public Parameter? Weight { get; }
+
+    /// <summary>β [features], or null when not affine.</summary>
+    public Parameter? Bias { get; }
+
+    /// <summary>Running mean [features]; updated in place by each training forward.</summary>
+    public Tensor RunningMean { get; }
+
+    /// <summary>Running (unbiased) variance [features]; updated in place by each training forward.</summary>
+    public Tensor RunningVar { get; }
+
+    public override Tensor Forward(Tensor input) =>
+        F.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, IsTraining, Momentum, Eps);
+
+    public override int[] OutputShape(ReadOnlySpan<int> inputShape)
+    {
+        if (inputShape.Length != 2 || inputShape[1] != Features)
+            throw new ShapeMismatchException($"{this} expects input [batch, {Features}], got {Tensor.Format(inputShape)}");
+        return inputShape.ToArray();
+    }
+
+    protected override IEnumerable<NamedParameter> LocalParameters()
+    {
+        if (Weight is not null) yield return new NamedParameter("weight", Weight);
+        if (Bias is not null) yield return new NamedParameter("bias", Bias);
+    }
+
+    protected override IEnumerable<NamedBuffer> LocalBuffers()
+    {
+        yield return new NamedBuffer("running_mean", RunningMean);
+        yield return new NamedBuffer("running_var", RunningVar);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"BatchNorm1d({Features}, eps={Eps}, momentum={Momentum}, affine={(Weight is null ? "False" : "True")})");
+}
