@@ -28,6 +28,9 @@ public sealed class Dropout : Module
     /// <summary>Probability of zeroing an element.</summary>
     public float P { get; }
 
+    /// <summary>The mask stream, for the fused plan (which draws the same numbers in the same order).</summary>
+    internal Rng Rng => _rng;
+
     public override Tensor Forward(Tensor input) => F.Dropout(input, P, IsTraining, _rng);
 
     /// <summary>The state of this layer's random stream (for checkpoints).</summary>

@@ -1,3 +1,4 @@
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Dendrite.Kernels.Gemm;
 using Dendrite.Kernels.Reductions;
 using Dendrite.Tensors;
@@ -26,6 +27,8 @@ public sealed class FusedMlp
     private readonly DenseStage[] _stages;
     private float[][] _outputs = [];   // per stage: activation output [capacity, out]
     private float[][] _gradients = []; // per stage: dZ [capacity, out]
+    private float[]?[] _dropped = [];  // per stage with dropout: the output after the mask [capacity, out]
+    private float[]?[] _masks = [];    // per stage with dropout: 0 or 1/(1−p) [capacity, out]
     private float[] _lossPerRow = [];
     private int _capacity;
 
@@ -44,8 +47,9 @@ public sealed class FusedMlp
 
     /// <summary>
     /// Compiles <paramref name="model"/> when it is a Linear, or a Sequential of an optional leading Flatten and
-    /// Linear layers each optionally followed by ReLU, Sigmoid or Tanh, ending in a Linear. Returns null for anything
-    /// else (callers then use the autograd path).
+    /// Linear layers each optionally followed by ReLU, Sigmoid or Tanh and then optionally by Dropout, ending in a
+    /// Linear. Returns null for anything else (callers then use the autograd path). Dropout is applied in
+    /// <see cref="TrainStep"/> and skipped in <see cref="Predict"/>, as in train and eval mode.
     /// </summary>
     public static FusedMlp? TryCompile(Module model)
     {
@@ -64,10 +68,16 @@ public sealed class FusedMlp
                 act = a;
                 i++;
             }
+            Dropout? dropout = null;
+            if (i < modules.Count && modules[i] is Dropout d)
+            {
+                dropout = d.P > 0f ? d : null;
+                i++;
+            }
             if (stages.Count > 0 && stages[^1].Layer.OutFeatures != linear.InFeatures) return null;
-            stages.Add(new DenseStage(linear, act));
+            stages.Add(new DenseStage(linear, act, dropout));
         }
-        if (stages.Count == 0 || stages[^1].Activation != FusedActivation.Identity) return null;
+        if (stages.Count == 0 || stages[^1].Activation != FusedActivation.Identity || stages[^1].Dropout is not null) return null;
         return new FusedMlp([.. stages]);
     }
 
@@ -88,7 +98,7 @@ public sealed class FusedMlp
         CheckBatch(input, batch);
         if (labels.Length < batch) throw new ShapeMismatchException($"{labels.Length} labels for a batch of {batch}");
         EnsureCapacity(batch);
-        ForwardCore(input, batch);
+        ForwardCore(input, batch, training: true);
 
         int last = _stages.Length - 1;
         int classes = OutputWidth;
@@ -110,11 +120,11 @@ public sealed class FusedMlp
         if (logits.Length < batch * OutputWidth)
             throw new ShapeMismatchException($"logits buffer has {logits.Length} values, needs {batch} × {OutputWidth}");
         EnsureCapacity(batch);
-        ForwardCore(input, batch);
+        ForwardCore(input, batch, training: false);
         _outputs[^1].AsSpan(0, batch * OutputWidth).CopyTo(logits);
     }
 
-    private void ForwardCore(ReadOnlySpan<float> input, int batch)
+    private void ForwardCore(ReadOnlySpan<float> input, int batch, bool training)
     {
         ReadOnlySpan<float> x = input[..(batch * InputWidth)];
         for (int s = 0; s < _stages.Length; s++)
@@ -126,6 +136,12 @@ public sealed class FusedMlp
             if (layer.Bias is { } bias) FusedKernels.BiasActivation(_stages[s].Activation, z, batch, outW, bias.Data);
             else FusedKernels.Activation(_stages[s].Activation, z);
             x = z;
+            if (training && _stages[s].Dropout is { } dropout)
+            {
+                Span<float> kept = _dropped[s].AsSpan(0, batch * outW);
+                DropoutMask.Apply(dropout.Rng, dropout.P, z, _masks[s].AsSpan(0, batch * outW), kept);
+                x = kept;
+            }
         }
     }
 
@@ -142,7 +158,7 @@ public sealed class FusedMlp
             Linear layer = _stages[s].Layer;
             int inW = layer.InFeatures, outW = layer.OutFeatures;
             ReadOnlySpan<float> dz = _gradients[s].AsSpan(0, batch * outW);
-            ReadOnlySpan<float> x = s == 0 ? input[..(batch * inW)] : _outputs[s - 1].AsSpan(0, batch * inW);
+            ReadOnlySpan<float> x = s == 0 ? input[..(batch * inW)] : LayerInput(s, batch * inW);
             // dW [out, in] = dZᵀ [out, batch] · X [batch, in]
             Sgemm.Multiply(Transpose.Yes, Transpose.No, outW, inW, batch, dz, outW, x, inW, 0f, GradOf(layer.Weight), inW);
             if (s == 0) break; // no gradient is needed for the data
@@ -150,11 +166,16 @@ public sealed class FusedMlp
             Span<float> dx = _gradients[s - 1].AsSpan(0, batch * inW);
             Sgemm.Multiply(Transpose.No, Transpose.No, batch, inW, outW, dz, outW, layer.Weight.Data, inW, 0f, dx, inW);
             DenseStage prev = _stages[s - 1];
+            if (prev.Dropout is not null) TensorPrimitives.Multiply(dx, _masks[s - 1].AsSpan(0, batch * inW), dx);
             ReadOnlySpan<float> y = _outputs[s - 1].AsSpan(0, batch * inW);
             if (prev.Layer.Bias is { } pb) FusedKernels.BackwardWithBiasGrad(prev.Activation, y, dx, batch, inW, GradOf(pb));
             else FusedKernels.Backward(prev.Activation, y, dx);
         }
     }
+
+    /// <summary>What stage <paramref name="s"/> read in the training forward: the previous output, after its dropout.</summary>
+    private ReadOnlySpan<float> LayerInput(int s, int length) =>
+        _stages[s - 1].Dropout is null ? _outputs[s - 1].AsSpan(0, length) : _dropped[s - 1].AsSpan(0, length);
 
     private static Span<float> GradOf(Parameter p)
     {
@@ -174,10 +195,16 @@ public sealed class FusedMlp
         if (batch <= _capacity) return;
         _outputs = new float[_stages.Length][];
         _gradients = new float[_stages.Length][];
+        _dropped = new float[_stages.Length][];
+        _masks = new float[_stages.Length][];
         for (int s = 0; s < _stages.Length; s++)
         {
-            _outputs[s] = new float[batch * _stages[s].Layer.OutFeatures];
-            _gradients[s] = new float[batch * _stages[s].Layer.OutFeatures];
+            int size = batch * _stages[s].Layer.OutFeatures;
+            _outputs[s] = new float[size];
+            _gradients[s] = new float[size];
+            if (_stages[s].Dropout is null) continue;
+            _dropped[s] = new float[size];
+            _masks[s] = new float[size];
         }
         _lossPerRow = new float[batch];
         _capacity = batch;

@@ -159,4 +159,48 @@ public class FusedMlpTests
         for (int p = 0; p < one.Length; p++)
             Assert.True(one[p].AsSpan().SequenceEqual(two[p]), $"parameter {p} differs between 1 and 2 threads");
     }
+
+    private static Sequential DropoutMlp(ulong seed) =>
+        new(new Flatten(), new Linear(20, 16, new Rng(seed)), new ReLU(), new Dropout(0.3f, new Rng(seed + 1)),
+            new Linear(16, 12, new Rng(seed + 2)), new Tanh(), new Dropout(0.5f, new Rng(seed + 3)), new Linear(12, 4, new Rng(seed + 4)));
+
+    [Fact]
+    public void TrainStep_WithDropout_MatchesAutograd_BecauseItDrawsTheSameMasks()
+    {
+        Sequential graph = DropoutMlp(9), fused = DropoutMlp(9);
+        var (x, labels) = Batch(new Rng(10), 13, 20, 4);
+        for (int step = 0; step < 2; step++) // the second step checks that both consumed the stream alike
+        {
+            graph.ZeroGrad();
+            var loss = F.CrossEntropy(graph.Forward(x), labels);
+            loss.Backward();
+            FusedStepResult r = FusedMlp.TryCompile(fused)!.TrainStep(x.Data, labels, 13);
+            Assert.Equal(loss.Item(), r.LossSum / 13, 4);
+            var expected = graph.Parameters().Select(p => p.Grad!.ToArray()).ToArray();
+            var actual = fused.Parameters().Select(p => p.Grad!.ToArray()).ToArray();
+            for (int p = 0; p < expected.Length; p++)
+                for (int i = 0; i < expected[p].Length; i++)
+                    Assert.True(Math.Abs(expected[p][i] - actual[p][i]) <= 1e-5f + 1e-4f * Math.Abs(expected[p][i]),
+                        $"step {step} parameter {p} element {i}: autograd {expected[p][i]}, fused {actual[p][i]}");
+        }
+    }
+
+    [Fact]
+    public void Predict_SkipsDropout_LikeEvalMode()
+    {
+        Sequential model = DropoutMlp(21);
+        var x = Tensor.Randn(new Rng(22), [5, 20]);
+        model.Eval();
+        float[] expected = model.Forward(x).ToArray();
+        var logits = new float[5 * 4];
+        FusedMlp.TryCompile(model)!.Predict(x.Data, 5, logits);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], logits[i], 1e-5f);
+    }
+
+    [Fact]
+    public void TryCompile_RejectsDropoutAfterTheOutputLayer()
+    {
+        var rng = new Rng(1);
+        Assert.Null(FusedMlp.TryCompile(new Sequential(new Linear(4, 3, rng), new Dropout(0.5f, rng))));
+    }
 }
