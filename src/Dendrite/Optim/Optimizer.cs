@@ -4,13 +4,18 @@ using Dendrite.Tensors;
 namespace Dendrite.Optim;
 
 /// <summary>
-/// Shared plumbing for optimizers: owns the parameter list, runs the update under NoGrad, checks gradient shapes
-/// and hands each parameter to a span-level rule. Subclasses implement only <see cref="Update"/>; per-parameter
-/// state (momentum, Adam moments) is indexed by the parameter's position.
+/// Shared plumbing for optimizers: owns the parameter list, the learning rate, per-parameter step counts, state
+/// buffers and scratch space; runs the update under NoGrad, checks gradient shapes and hands each parameter to a
+/// span-level rule. Subclasses implement only <see cref="Update"/>. All buffers are allocated in the constructor,
+/// so <see cref="Step"/> allocates nothing.
 /// </summary>
 public abstract class Optimizer : IOptimizer
 {
     private readonly Parameter[] _parameters;
+    private readonly long[] _steps;
+    private readonly List<(string Name, float[][] PerParameter)> _buffers = [];
+    private float[][] _scratch = [];
+    private float _learningRate;
 
     protected Optimizer(IEnumerable<Parameter> parameters)
     {
@@ -23,9 +28,29 @@ public abstract class Optimizer : IOptimizer
             // A parameter listed twice would be updated twice per step.
             if (!seen.Add(p)) throw new ArgumentException($"parameter {p.ShapeString} is listed twice", nameof(parameters));
         }
+        _steps = new long[_parameters.Length];
+    }
+
+    /// <summary>Builds the base and sets the initial learning rate, which must be finite and &gt; 0.</summary>
+    protected Optimizer(IEnumerable<Parameter> parameters, float learningRate) : this(parameters)
+    {
+        OptionCheck.Positive(learningRate, "LearningRate");
+        _learningRate = learningRate;
     }
 
     public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <inheritdoc/>
+    public float LearningRate
+    {
+        get => _learningRate;
+        set
+        {
+            if (!float.IsFinite(value) || value < 0f)
+                throw new ArgumentOutOfRangeException(nameof(value), value, "learning rate must be finite and ≥ 0");
+            _learningRate = value;
+        }
+    }
 
     /// <summary>Size of the largest parameter, for sizing scratch buffers once.</summary>
     protected int MaxParameterSize => _parameters.Length == 0 ? 0 : _parameters.Max(p => p.Size);
@@ -39,6 +64,8 @@ public abstract class Optimizer : IOptimizer
             if (p.Grad is not { } grad) continue;
             if (grad.Size != p.Size)
                 throw new ShapeMismatchException($"gradient {grad.ShapeString} does not match parameter {p.ShapeString}");
+            // Counted per parameter, as PyTorch does: a parameter that had no gradient has not taken a step.
+            _steps[i]++;
             Update(i, p.Data, grad.Data);
         }
     }
@@ -50,4 +77,80 @@ public abstract class Optimizer : IOptimizer
 
     /// <summary>Updates parameter number <paramref name="index"/> in place from its gradient.</summary>
     protected abstract void Update(int index, Span<float> param, ReadOnlySpan<float> grad);
+
+    /// <summary>How many updates parameter <paramref name="index"/> has received, counting the one in progress (1 on the first).</summary>
+    protected long StepCount(int index) => _steps[index];
+
+    /// <summary>
+    /// Allocates one buffer per parameter, each as long as its parameter and filled with
+    /// <paramref name="initialValue"/>, and registers it for export under <paramref name="name"/>. Call from the
+    /// constructor only.
+    /// </summary>
+    protected float[][] AddStateBuffer(string name, float initialValue = 0f)
+    {
+        var perParameter = new float[_parameters.Length][];
+        for (int i = 0; i < perParameter.Length; i++)
+        {
+            perParameter[i] = new float[_parameters[i].Size];
+            if (initialValue != 0f) Array.Fill(perParameter[i], initialValue);
+        }
+        _buffers.Add((name, perParameter));
+        return perParameter;
+    }
+
+    /// <summary>Reserves <paramref name="count"/> work buffers of the largest parameter's size. Call from the constructor only.</summary>
+    protected void ReserveScratch(int count)
+    {
+        _scratch = new float[count][];
+        for (int i = 0; i < count; i++) _scratch[i] = new float[MaxParameterSize];
+    }
+
+    /// <summary>Work buffer number <paramref name="slot"/>, cut to <paramref name="length"/>; contents are garbage.</summary>
+    protected Span<float> Scratch(int slot, int length) => _scratch[slot].AsSpan(0, length);
+
+    public OptimizerState ExportState()
+    {
+        var buffers = new SortedDictionary<string, float[]>(StringComparer.Ordinal);
+        var scalars = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["lr"] = _learningRate };
+        for (int i = 0; i < _parameters.Length; i++) scalars[$"{i}.step"] = _steps[i];
+        foreach (var (name, perParameter) in _buffers)
+            for (int i = 0; i < perParameter.Length; i++) buffers[$"{i}.{name}"] = (float[])perParameter[i].Clone();
+        return new OptimizerState(buffers, scalars);
+    }
+
+    public void ImportState(OptimizerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        // Validate everything before changing anything, so a bad checkpoint leaves the optimizer as it was.
+        var expected = ExportState();
+        RequireSameKeys("buffer", expected.Buffers.Keys, state.Buffers);
+        RequireSameKeys("scalar", expected.Scalars.Keys, state.Scalars);
+        foreach (var (key, value) in expected.Buffers)
+            if (state.Buffers[key].Length != value.Length)
+                throw new OptimizerStateException(
+                    $"optimizer state buffer '{key}' has {state.Buffers[key].Length} values, expected {value.Length} (the parameter's size)");
+        double lr = state.Scalars["lr"];
+        if (!double.IsFinite(lr) || lr < 0) throw new OptimizerStateException($"optimizer state 'lr' is {lr}, expected a finite value ≥ 0");
+        for (int i = 0; i < _steps.Length; i++)
+        {
+            double step = state.Scalars[$"{i}.step"];
+            if (step < 0 || step != Math.Floor(step))
+                throw new OptimizerStateException($"optimizer state '{i}.step' is {step}, expected a whole number ≥ 0");
+        }
+
+        _learningRate = (float)lr;
+        for (int i = 0; i < _steps.Length; i++) _steps[i] = (long)state.Scalars[$"{i}.step"];
+        foreach (var (name, perParameter) in _buffers)
+            for (int i = 0; i < perParameter.Length; i++) state.Buffers[$"{i}.{name}"].CopyTo(perParameter[i], 0);
+    }
+
+    private static void RequireSameKeys<T>(string what, IEnumerable<string> expected, IReadOnlyDictionary<string, T> actual)
+    {
+        var missing = expected.Where(k => !actual.ContainsKey(k)).ToList();
+        var extra = actual.Keys.Except(expected, StringComparer.Ordinal).ToList();
+        if (missing.Count == 0 && extra.Count == 0) return;
+        throw new OptimizerStateException(
+            $"optimizer state does not fit this optimizer: missing {what}s [{string.Join(", ", missing)}], " +
+            $"unexpected {what}s [{string.Join(", ", extra)}] (was it saved by another optimizer kind, options or model?)");
+    }
 }

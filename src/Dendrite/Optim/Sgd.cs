@@ -3,24 +3,52 @@ using Dendrite.Tensors;
 namespace Dendrite.Optim;
 
 /// <summary>
-/// Stochastic gradient descent: p ← p − lr·(g + wd·p), in place on each parameter's data, under NoGrad.
-/// Composed of <see cref="WeightDecay"/> and <see cref="SgdRule"/>.
+/// Stochastic gradient descent with optional momentum, dampening and Nesterov look-ahead (PyTorch semantics, see
+/// <see cref="SgdOptions"/>), in place on each parameter's data, under NoGrad. Composed of <see cref="WeightDecay"/>,
+/// <see cref="Optim.Momentum"/> and <see cref="SgdRule"/>. State: "momentum_buffer" per parameter when μ &gt; 0.
 /// </summary>
 public sealed class Sgd : Optimizer
 {
     private readonly WeightDecay _decay;
+    private readonly float[][] _velocity = [];
 
-    public Sgd(IEnumerable<Parameter> parameters, SgdOptions options) : base(parameters)
+    public Sgd(IEnumerable<Parameter> parameters, SgdOptions options)
+        : base(parameters, (options ?? throw new ArgumentNullException(nameof(options))).LearningRate)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!float.IsFinite(options.LearningRate) || options.LearningRate <= 0f)
-            throw new ArgumentOutOfRangeException(nameof(options), options.LearningRate, "learning rate must be finite and > 0");
+        OptionCheck.NonNegative(options.WeightDecay, "WeightDecay");
+        OptionCheck.UnitInterval(options.Momentum, "Momentum");
+        OptionCheck.ClosedUnitInterval(options.Dampening, "Dampening");
+        if (options.Nesterov && (options.Momentum <= 0f || options.Dampening != 0f))
+            OptionCheck.Fail(options.Momentum, "Nesterov", "requires Momentum > 0 and Dampening = 0");
         Options = options;
         _decay = new WeightDecay(options.WeightDecay);
+        if (options.Momentum != 0f)
+        {
+            _velocity = AddStateBuffer("momentum_buffer");
+            if (options.Nesterov) ReserveScratch(1);
+        }
     }
 
+    /// <summary>The options given at construction; the current step size is <see cref="Optimizer.LearningRate"/>.</summary>
     public SgdOptions Options { get; }
 
-    protected override void Update(int index, Span<float> param, ReadOnlySpan<float> grad) =>
-        SgdRule.Apply(param, _decay.EffectiveGradient(param, grad), Options.LearningRate);
+    protected override void Update(int index, Span<float> param, ReadOnlySpan<float> grad)
+    {
+        ReadOnlySpan<float> g = _decay.EffectiveGradient(param, grad);
+        if (Options.Momentum == 0f)
+        {
+            SgdRule.Apply(param, g, LearningRate);
+            return;
+        }
+        Span<float> velocity = _velocity[index];
+        Momentum.Accumulate(velocity, g, Options.Momentum, Options.Dampening, firstStep: StepCount(index) == 1);
+        if (!Options.Nesterov)
+        {
+            SgdRule.Apply(param, velocity, LearningRate);
+            return;
+        }
+        Span<float> direction = Scratch(0, param.Length);
+        Momentum.NesterovDirection(g, velocity, Options.Momentum, direction);
+        SgdRule.Apply(param, direction, LearningRate);
+    }
 }

@@ -1,0 +1,33 @@
+using Dendrite.Tensors;
+
+namespace Dendrite.Optim;
+
+/// <summary>
+/// Adadelta (torch.optim.Adadelta): coupled weight decay then <see cref="AdadeltaRule"/>. State per parameter:
+/// "square_avg" and "acc_delta".
+/// </summary>
+public sealed class Adadelta : Optimizer
+{
+    private readonly WeightDecay _decay;
+    private readonly float[][] _squareAverage;
+    private readonly float[][] _accumulatedDelta;
+
+    public Adadelta(IEnumerable<Parameter> parameters, AdadeltaOptions options)
+        : base(parameters, (options ?? throw new ArgumentNullException(nameof(options))).LearningRate)
+    {
+        OptionCheck.UnitInterval(options.Rho, "Rho");
+        OptionCheck.Positive(options.Epsilon, "Epsilon");
+        OptionCheck.NonNegative(options.WeightDecay, "WeightDecay");
+        Options = options;
+        _decay = new WeightDecay(options.WeightDecay);
+        _squareAverage = AddStateBuffer("square_avg");
+        _accumulatedDelta = AddStateBuffer("acc_delta");
+        ReserveScratch(2);
+    }
+
+    public AdadeltaOptions Options { get; }
+
+    protected override void Update(int index, Span<float> param, ReadOnlySpan<float> grad) =>
+        AdadeltaRule.Apply(param, _decay.EffectiveGradient(param, grad), _squareAverage[index], _accumulatedDelta[index],
+            LearningRate, Options.Rho, Options.Epsilon, Scratch(0, param.Length), Scratch(1, param.Length));
+}

@@ -1,0 +1,46 @@
+using System.Numerics.Tensors;
+
+namespace Dendrite.Optim;
+
+/// <summary>
+/// The Adam update (Kingma &amp; Ba) as a pure span rule, with PyTorch's arithmetic: on step t,
+/// m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²; with AMSGrad v̂ ← max(v̂, v) replaces v below;
+/// p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε). ε sits outside the square root, as in PyTorch.
+/// Weight decay is not part of the rule: Adam feeds it a decayed gradient, AdamW decays the parameter first.
+/// </summary>
+public static class AdamRule
+{
+    /// <param name="param">Parameter, updated in place.</param>
+    /// <param name="grad">Gradient (already including any coupled weight decay).</param>
+    /// <param name="expAvg">First moment m, updated in place.</param>
+    /// <param name="expAvgSq">Second moment v, updated in place.</param>
+    /// <param name="maxExpAvgSq">Running maximum of v for AMSGrad, updated in place; empty to disable AMSGrad.</param>
+    /// <param name="step">Step number t ≥ 1, counting this update.</param>
+    /// <param name="learningRate">lr.</param>
+    /// <param name="beta1">β₁ in [0, 1).</param>
+    /// <param name="beta2">β₂ in [0, 1).</param>
+    /// <param name="epsilon">ε &gt; 0.</param>
+    /// <param name="scratch">Work space of the parameter's length, overwritten.</param>
+    public static void Apply(Span<float> param, ReadOnlySpan<float> grad, Span<float> expAvg, Span<float> expAvgSq,
+        Span<float> maxExpAvgSq, long step, float learningRate, float beta1, float beta2, float epsilon, Span<float> scratch)
+    {
+        MovingAverage.Update(expAvg, grad, beta1);
+        MovingAverage.UpdateSquares(expAvgSq, grad, beta2, 1f - beta2, scratch);
+        // Bias corrections in double, as PyTorch computes them as Python floats before touching the tensors.
+        double correction1 = 1.0 - Math.Pow(beta1, step);
+        double correction2Sqrt = Math.Sqrt(1.0 - Math.Pow(beta2, step));
+        ReadOnlySpan<float> secondMoment = expAvgSq;
+        if (!maxExpAvgSq.IsEmpty)
+        {
+            TensorPrimitives.Max(maxExpAvgSq, expAvgSq, maxExpAvgSq);
+            secondMoment = maxExpAvgSq;
+        }
+        Span<float> denominator = scratch;
+        TensorPrimitives.Sqrt(secondMoment, denominator);
+        TensorPrimitives.Divide(denominator, (float)correction2Sqrt, denominator);
+        TensorPrimitives.Add(denominator, epsilon, denominator);
+        Span<float> direction = scratch;
+        TensorPrimitives.Divide(expAvg, denominator, direction);
+        SgdRule.Apply(param, direction, (float)(learningRate / correction1));
+    }
+}
