@@ -23,9 +23,11 @@ internal readonly struct GeluOp(GeluApproximation approximation) : IScalarActiva
     {
         if (approximation == GeluApproximation.None) return ScalarMath.NormalCdf(x) + x * ScalarMath.NormalPdf(x);
         T half = ScalarMath.C<T>(0.5);
-        T t = T.Tanh(Inner(x));
-        T sech2 = T.One - t * t;
-        // For |x| large, sech² is exactly 0 while x·(1 + 3c·x²) overflows: 0·∞ would give NaN for a slope of 1 or 0.
+        T u = Inner(x), t = T.Tanh(u), c = T.Cosh(u);
+        // sech²u as 1/cosh²u, not 1 − tanh²u: the latter cancels once |tanh u| nears 1 (x ≈ −3.5 already
+        // loses ~7% of the slope's digits in float). For |x| large, sech² is exactly 0 while x·(1 + 3c·x²)
+        // overflows: skipping the product avoids 0·∞ = NaN where the slope is exactly 1 or 0.
+        T sech2 = T.One / (c * c);
         if (sech2 == T.Zero) return half * (T.One + t);
         T du = ScalarMath.C<T>(SqrtTwoOverPi) * (T.One + ScalarMath.C<T>(3 * Cubic) * x * x);
         return half * (T.One + t) + half * x * sech2 * du;
