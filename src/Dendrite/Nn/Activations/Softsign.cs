@@ -1,0 +1,12 @@
+using Dendrite.Nn.Functional;
+using Dendrite.Tensors;
+
+namespace Dendrite.Nn;
+
+/// <summary>Softsign: x/(1 + |x|) (see <see cref="F.Softsign"/>). Elementwise; any shape in, same shape out. No parameters.</summary>
+public sealed class Softsign : Module
+{
+    public override Tensor Forward(Tensor input) => F.Softsign(input);
+
+    public override string ToString() => "Softsign()";
+}
