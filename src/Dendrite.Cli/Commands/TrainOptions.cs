@@ -25,6 +25,7 @@ internal static class TrainOptions
         new("threads", "N", "kernel threads; results are bit-identical for any value (default: all cores)"),
         new("engine", "NAME", "auto|fused|autograd: fused plan or general autograd graph (default auto)"),
         new("log-format", "FORMAT", "text|json; json prints one object per line on stdout (default text)"),
+        .. TabularOptions.TrainSpecs,
     ]);
 
     private static readonly Dictionary<string, ActivationKind> Activations = new()
@@ -59,7 +60,7 @@ internal static class TrainOptions
             Engine: ValueParsers.Choice(o, "engine", d.Engine, Engines));
     }
 
-    private static int ParseThreads(ParsedOptions o)
+    internal static int ParseThreads(ParsedOptions o)
     {
         int threads = ValueParsers.PositiveInt(o, "threads", Environment.ProcessorCount);
         if (threads > Kernels.Threading.KernelThreads.MaxCount)
@@ -67,7 +68,7 @@ internal static class TrainOptions
         return threads;
     }
 
-    private static int[]? ParseHidden(ParsedOptions o)
+    internal static int[]? ParseHidden(ParsedOptions o)
     {
         string? s = o.Get("hidden");
         if (s is null) return null;
@@ -83,7 +84,7 @@ internal static class TrainOptions
         return sizes;
     }
 
-    private static LinearInit? ParseInit(ParsedOptions o)
+    internal static LinearInit? ParseInit(ParsedOptions o)
     {
         string? s = o.Get("init");
         if (s is null) return null;
