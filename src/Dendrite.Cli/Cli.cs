@@ -76,7 +76,7 @@ public static class Cli
         return sb.ToString();
     }
 
-    private static string Version() =>
+    internal static string Version() =>
         typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <summary>Keeps a user error on one stderr line even when a library message spans several.</summary>
