@@ -14,7 +14,7 @@ public static class Cli
     public const int Success = 0;
     public const int UserError = 2;
 
-    private static readonly ICommand[] Commands = [new TrainCommand(), new EvalCommand(), new PredictCommand(), new SummaryCommand()];
+    private static readonly ICommand[] Commands = [new TrainCommand(), new EvalCommand(), new PredictCommand(), new SummaryCommand(), new PlotCommand()];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
