@@ -19,7 +19,12 @@ internal static class TrainConfig
     public static string Write(TrainSettings s, MlpSpec spec, string runFolder)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            // Plain '+' in versions and non-ASCII in paths; the text is a file, not HTML.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             w.WriteStartObject();
             w.WriteString("dendrite_version", Cli.Version());

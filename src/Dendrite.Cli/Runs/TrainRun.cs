@@ -34,7 +34,8 @@ internal static class TrainRun
         if (last.ConfigJson is null)
             throw new RunFolderException($"{folder.LastPath}: has no run options ({CheckpointKeys.Config}); it is a model, not a run checkpoint");
         var values = TrainConfig.ReadOptions(last.ConfigJson, folder.LastPath);
-        values.Remove("data"); // the data folder may have moved; --data or the default search finds it again
+        // A data folder that has since moved is dropped: --data or the default search then finds the data.
+        if (values.TryGetValue("data", out string? data) && !Directory.Exists(data)) values.Remove("data");
         foreach (string name in ResumeOverrides)
             if (parsed.Has(name) && name != "resume") values[name] = parsed.Get(name);
         if (!parsed.Has("threads")) values.Remove("threads"); // this machine's cores, not the original's
