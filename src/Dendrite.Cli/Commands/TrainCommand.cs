@@ -30,7 +30,8 @@ internal sealed class TrainCommand : ICommand
         }
         ResumePoint? resume = TrainRun.OpenResume(parsed);
         TrainSettings s = resume?.Settings ?? TrainOptions.ToSettings(parsed);
-        ITrainReporter reporter = s.LogFormat == LogFormat.Json ? new JsonTrainReporter(stdout, stderr) : new TextTrainReporter(stdout);
+        ITrainReporter reporter = s.LogFormat == LogFormat.Json ? new JsonTrainReporter(stdout, stderr)
+            : services.Interactive ? new ProgressTrainReporter(stdout) : new TextTrainReporter(stdout);
 
         var data = services.LoadData(s.DataDirectory, reporter.Note);
         reporter.Note(string.Create(CultureInfo.InvariantCulture,

@@ -61,9 +61,9 @@ internal static class TrainRun
             RunPlots.WriteLearningCurves(folder, e.History);
         }
         reporter.Start();
-        TrainingOutcome outcome = resume is null
-            ? RunTraining.Start(folder, setup, data.Train, data.Test, OnEpoch)
-            : RunTraining.Resume(folder, resume.Last, setup, data.Train, data.Test, OnEpoch);
+        TrainingOutcome outcome = reporter.Around(() => resume is null
+            ? RunTraining.Start(folder, setup, data.Train, data.Test, OnEpoch, onBatch: reporter.Batch)
+            : RunTraining.Resume(folder, resume.Last, setup, data.Train, data.Test, OnEpoch, onBatch: reporter.Batch));
         RunPlots.WriteFinal(folder, outcome.Model, data.Test, classNames);
         return outcome;
     }

@@ -25,7 +25,7 @@ public static class RunTraining
     /// (so the folder is a valid run from the first moment), config.json and an empty metrics.csv, then trains.
     /// </summary>
     public static TrainingOutcome Start(RunFolder folder, RunSetup setup, InMemoryDataset train, InMemoryDataset test,
-        Action<RunEpoch>? onEpoch = null, CancellationToken cancellationToken = default)
+        Action<RunEpoch>? onEpoch = null, Action<BatchProgress>? onBatch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(setup);
@@ -37,7 +37,7 @@ public static class RunTraining
         Checkpoint.WriteBytes(folder.LastPath, Capture(setup, 0, model, optimizer, seeds.Shuffle, history).ToBytes());
         folder.WriteConfig(setup.ConfigJson);
         folder.WriteMetrics(history);
-        return Continue(folder, setup, model, optimizer, seeds.Shuffle, 0, history, train, test, onEpoch, cancellationToken);
+        return Continue(folder, setup, model, optimizer, seeds.Shuffle, 0, history, train, test, onEpoch, onBatch, cancellationToken);
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ public static class RunTraining
     /// <see cref="TrainerOptions.Epochs"/> in total. <paramref name="setup"/> must describe the same model.
     /// </summary>
     public static TrainingOutcome Resume(RunFolder folder, Checkpoint last, RunSetup setup, InMemoryDataset train,
-        InMemoryDataset test, Action<RunEpoch>? onEpoch = null, CancellationToken cancellationToken = default)
+        InMemoryDataset test, Action<RunEpoch>? onEpoch = null, Action<BatchProgress>? onBatch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(last);
@@ -66,12 +66,12 @@ public static class RunTraining
         var history = last.History.Where(h => h.Epoch <= last.Epoch).ToList();
         folder.WriteConfig(setup.ConfigJson);
         folder.WriteMetrics(history);
-        return Continue(folder, setup, model, optimizer, shuffle, last.Epoch, history, train, test, onEpoch, cancellationToken);
+        return Continue(folder, setup, model, optimizer, shuffle, last.Epoch, history, train, test, onEpoch, onBatch, cancellationToken);
     }
 
     private static TrainingOutcome Continue(RunFolder folder, RunSetup setup, Module model, IOptimizer optimizer, Rng shuffle,
         int done, List<EpochResult> history, InMemoryDataset train, InMemoryDataset test, Action<RunEpoch>? onEpoch,
-        CancellationToken cancellationToken)
+        Action<BatchProgress>? onBatch, CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();
         var trainer = new Trainer(model, optimizer, setup.Options);
@@ -81,7 +81,7 @@ public static class RunTraining
         {
             cancellationToken.ThrowIfCancellationRequested();
             long epochStart = Stopwatch.GetTimestamp();
-            var (loss, accuracy) = trainer.TrainEpoch(loader, cancellationToken);
+            var (loss, accuracy) = trainer.TrainEpoch(onBatch is null ? loader : Counting(loader, epoch, onBatch), cancellationToken);
             double seconds = Stopwatch.GetElapsedTime(epochStart).TotalSeconds; // training pass only, as Trainer.Fit measures
             var evaluation = trainer.Plan is null
                 ? Evaluator.Evaluate(model, test, setup.Options.EvalBatchSize)
@@ -101,6 +101,18 @@ public static class RunTraining
             onEpoch?.Invoke(new RunEpoch(result, history, model, isBest));
         }
         return new TrainingOutcome(model, history, Stopwatch.GetElapsedTime(start).TotalSeconds);
+    }
+
+    /// <summary>The loader's batches, reporting progress after each one has been trained on.</summary>
+    private static IEnumerable<Batch> Counting(DataLoader loader, int epoch, Action<BatchProgress> onBatch)
+    {
+        int samples = 0;
+        foreach (Batch batch in loader)
+        {
+            yield return batch;
+            samples += batch.Count;
+            onBatch(new BatchProgress(epoch, samples, loader.SampleCount));
+        }
     }
 
     private static Checkpoint Capture(RunSetup setup, int epoch, Module model, IOptimizer optimizer, Rng shuffle,
