@@ -14,7 +14,8 @@ public static class Cli
     public const int Success = 0;
     public const int UserError = 2;
 
-    private static readonly ICommand[] Commands = [new TrainCommand(), new CvCommand()];
+    private static readonly ICommand[] Commands =
+        [new TrainCommand(), new EvalCommand(), new PredictCommand(), new SummaryCommand(), new PlotCommand(), new CvCommand()];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
@@ -76,7 +77,7 @@ public static class Cli
         return sb.ToString();
     }
 
-    private static string Version() =>
+    internal static string Version() =>
         typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <summary>Keeps a user error on one stderr line even when a library message spans several.</summary>

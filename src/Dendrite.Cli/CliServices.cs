@@ -10,4 +10,10 @@ namespace Dendrite.Cli;
 public sealed record CliServices(Func<string?, Action<string>, FashionMnistData> LoadData)
 {
     public static CliServices Default { get; } = new((dir, log) => FashionMnist.Load(dir, log));
+
+    /// <summary>Where <c>train</c> creates runs/&lt;timestamp&gt; folders when --out is not given.</summary>
+    public string RunsRoot { get; init; } = "runs";
+
+    /// <summary>True when stdout is an interactive terminal, so live progress bars may be drawn.</summary>
+    public bool Interactive { get; init; }
 }

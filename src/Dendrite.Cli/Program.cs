@@ -2,5 +2,6 @@ namespace Dendrite.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error, CliServices.Default);
+    private static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error,
+        CliServices.Default with { Interactive = !Console.IsOutputRedirected });
 }

@@ -21,7 +21,11 @@ internal static class CliRunner
     {
         log("synthetic data");
         return new FashionMnistData(Make(60, 1), Make(30, 2), "synthetic");
-    });
+    })
+    {
+        // Runs without --out land here instead of in the test's working folder.
+        RunsRoot = Path.Combine(Path.GetTempPath(), "dendrite-cli-test-runs"),
+    };
 
     private static InMemoryDataset Make(int count, ulong seed)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dendrite.Cli.Output;
-using Dendrite.Optim;
+using Dendrite.Cli.Runs;
 using Dendrite.Training;
 
 namespace Dendrite.Cli.Commands;
@@ -29,8 +29,10 @@ internal sealed class TrainCommand : ICommand
             stdout.Write(TrainOptions.Parser.Help(Description));
             return Cli.Success;
         }
-        TrainSettings s = TrainOptions.ToSettings(parsed);
-        ITrainReporter reporter = s.LogFormat == LogFormat.Json ? new JsonTrainReporter(stdout, stderr) : new TextTrainReporter(stdout);
+        ResumePoint? resume = TrainRun.OpenResume(parsed);
+        TrainSettings s = resume?.Settings ?? TrainOptions.ToSettings(parsed);
+        ITrainReporter reporter = s.LogFormat == LogFormat.Json ? new JsonTrainReporter(stdout, stderr)
+            : services.Interactive ? new ProgressTrainReporter(stdout) : new TextTrainReporter(stdout);
 
         var data = services.LoadData(s.DataDirectory, reporter.Note);
         reporter.Note(string.Create(CultureInfo.InvariantCulture,
@@ -43,9 +45,7 @@ internal sealed class TrainCommand : ICommand
             $"sgd lr {s.LearningRate} weight decay {s.WeightDecay}; batch {s.BatchSize}, {s.Epochs} epochs, seed {s.Seed}, {s.Threads} threads, {s.Engine.ToString().ToLowerInvariant()} engine"));
 
         Kernels.Threading.KernelThreads.Count = s.Threads;
-        reporter.Start();
-        var outcome = MlpTraining.Run(spec, new SgdOptions(s.LearningRate, s.WeightDecay),
-            new TrainerOptions(Epochs: s.Epochs, BatchSize: s.BatchSize, Seed: s.Seed, Engine: s.Engine), data.Train, data.Test, reporter.Epoch);
+        var outcome = TrainRun.Run(resume, parsed, s, spec, data, reporter, services);
         reporter.Done(outcome);
         return Cli.Success;
     }

@@ -25,6 +25,8 @@ internal static class TrainOptions
         new("threads", "N", "kernel threads; results are bit-identical for any value (default: all cores)"),
         new("engine", "NAME", "auto|fused|autograd: fused plan or general autograd graph (default auto)"),
         new("log-format", "FORMAT", "text|json; json prints one object per line on stdout (default text)"),
+        new("out", "DIR", "run folder for config.json, metrics.csv, checkpoints and plots (default runs/<timestamp>)"),
+        new("resume", "DIR", "continue the run in DIR from last.safetensors (with --epochs N to extend it)"),
         .. TabularOptions.TrainSpecs,
     ]);
 

@@ -12,11 +12,17 @@ internal sealed class OptionParser
 {
     private readonly string _command;
     private readonly IReadOnlyList<OptionSpec> _specs;
+    private readonly IReadOnlyList<string> _positionals;
 
-    public OptionParser(string command, IReadOnlyList<OptionSpec> specs)
+    /// <param name="command">The command name, for messages and help.</param>
+    /// <param name="specs">The accepted options.</param>
+    /// <param name="positionals">Names of the positional arguments the command takes (e.g. MODEL, INPUT); all optional here,
+    /// the command checks which it needs.</param>
+    public OptionParser(string command, IReadOnlyList<OptionSpec> specs, IReadOnlyList<string>? positionals = null)
     {
         _command = command;
         _specs = specs;
+        _positionals = positionals ?? [];
     }
 
     public string HelpCommand => $"dendrite {_command} --help";
@@ -24,6 +30,7 @@ internal sealed class OptionParser
     public ParsedOptions Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var positionals = new List<string>();
         // --help wins over everything else, so "dendrite train --foo --help" still shows help.
         if (args.Any(a => a is "--help" or "-h")) return new ParsedOptions(values, true, HelpCommand);
         for (int i = 0; i < args.Count; i++)
@@ -32,6 +39,11 @@ internal sealed class OptionParser
             if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
             {
                 if (arg.StartsWith('-') && !IsNumber(arg)) throw Usage($"unknown option {arg}");
+                if (positionals.Count < _positionals.Count)
+                {
+                    positionals.Add(arg);
+                    continue;
+                }
                 throw Usage($"unexpected argument '{arg}'");
             }
             int eq = arg.IndexOf('=', StringComparison.Ordinal);
@@ -48,14 +60,16 @@ internal sealed class OptionParser
             else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) values[name] = args[++i];
             else throw Usage($"option --{name} needs a value ({spec.ValueName})");
         }
-        return new ParsedOptions(values, false, HelpCommand);
+        return new ParsedOptions(values, false, HelpCommand) { Positionals = positionals };
     }
 
     /// <summary>The --help text: usage line, description and an aligned option table.</summary>
     public string Help(string description)
     {
         var sb = new StringBuilder();
-        sb.Append("usage: dendrite ").Append(_command).Append(" [options]\n\n").Append(description).Append("\n\noptions:\n");
+        sb.Append("usage: dendrite ").Append(_command);
+        foreach (string p in _positionals) sb.Append(' ').Append(p);
+        sb.Append(" [options]\n\n").Append(description).Append("\n\noptions:\n");
         var left = _specs.Select(s => s.ValueName is null ? "--" + s.Name : $"--{s.Name} {s.ValueName}").ToList();
         left.Add("-h, --help");
         int width = left.Max(l => l.Length) + 2;

@@ -14,6 +14,9 @@ internal sealed class ParsedOptions
 
     public bool HelpRequested { get; }
 
+    /// <summary>Positional arguments in the order given (only for commands that declare them).</summary>
+    public IReadOnlyList<string> Positionals { get; init; } = [];
+
     public string HelpCommand { get; }
 
     public bool Has(string name) => _values.ContainsKey(name);

@@ -14,4 +14,10 @@ internal interface ITrainReporter
     void Epoch(EpochResult result);
 
     void Done(TrainingOutcome outcome);
+
+    /// <summary>Progress inside an epoch; only live displays care.</summary>
+    void Batch(Training.Runs.BatchProgress progress) { }
+
+    /// <summary>Runs the training; a live display wraps it (Spectre's progress owns the screen meanwhile).</summary>
+    TrainingOutcome Around(Func<TrainingOutcome> train) => train();
 }

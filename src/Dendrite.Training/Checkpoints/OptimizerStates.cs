@@ -1,0 +1,42 @@
+using System.Globalization;
+using Dendrite.Optim;
+
+namespace Dendrite.Training.Checkpoints;
+
+/// <summary>
+/// Moves an optimizer's state (<see cref="IOptimizer.ExportState"/>: named buffers such as "0.exp_avg" and scalars
+/// such as the step count) into and out of a checkpoint. Scalars are stored as round-trip text in the safetensors
+/// metadata, so a resumed run continues with bit-identical state.
+/// </summary>
+public static class OptimizerStates
+{
+    public static OptimizerState Export(IOptimizer optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        Optim.OptimizerState state = optimizer.ExportState();
+        return new OptimizerState(
+            state.Buffers,
+            state.Scalars.ToDictionary(kv => kv.Key, kv => kv.Value.ToString("R", CultureInfo.InvariantCulture)));
+    }
+
+    public static void Import(IOptimizer optimizer, OptimizerState state, string source)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(state);
+        var scalars = new Dictionary<string, double>();
+        foreach (var (key, text) in state.Scalars)
+        {
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+                throw new CheckpointFormatException($"{source}: optimizer scalar '{key}' is '{text}', not a number");
+            scalars[key] = value;
+        }
+        try
+        {
+            optimizer.ImportState(new Optim.OptimizerState(state.Tensors, scalars));
+        }
+        catch (OptimizerStateException e)
+        {
+            throw new CheckpointFormatException($"{source}: {e.Message}", e);
+        }
+    }
+}
