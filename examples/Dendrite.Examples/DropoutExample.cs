@@ -9,28 +9,29 @@ using Dendrite.Training;
 namespace Dendrite.Examples;
 
 /// <summary>
-/// d2l "Dropout". A wide two-hidden-layer MLP on a small, noisy task (100 samples, 20 features of which only two
-/// matter through an XOR, 10% flipped labels) memorizes its training set. Dropout zeroes each hidden activation
+/// d2l "Dropout". A wide two-hidden-layer MLP on a small, noisy task (200 samples, 10 features of which only two
+/// matter, 20% flipped labels) memorizes its training set, flipped labels included. Dropout zeroes each hidden activation
 /// with probability p during training (scaling the survivors by 1/(1 − p)) and does nothing at evaluation, which
 /// keeps the network from relying on any single unit: training accuracy falls, the train–test gap shrinks.
 /// </summary>
 /// <remarks>
-/// The seed was chosen after checking seeds 1–8 by hand (see the report of the examples branch): dropout reduced
-/// the gap for each of them; seed 1 is fixed here so the test is deterministic.
+/// The setup (width 512, 30 epochs, lr 0.1, 200 samples, 10 features) was chosen by running seeds 1–8 by hand:
+/// for every one of them dropout lowered the train–test gap (by 0.05–0.10) and raised test accuracy (by 0.01–0.02).
+/// On smaller/longer setups (100 samples, 20 features, 100 epochs) both nets reach 100% training accuracy and
+/// dropout made no consistent difference. Seed 1 is fixed here so the test is deterministic.
 /// </remarks>
 public static class DropoutExample
 {
     public const string Name = "dropout";
 
-    public static DropoutResult Run(TextWriter output, ulong seed = 1, float p = 0.5f, int hidden = 256, int epochs = 100,
-        float learningRate = 0.1f, int batchSize = 10, int trainCount = 100, int testCount = 1000)
+    public static DropoutResult Run(TextWriter output, ulong seed = 1, float p = 0.5f, int hidden = 512, int epochs = 30,
+        float learningRate = 0.1f, int batchSize = 10, int trainCount = 200, int testCount = 1000, int features = 10, float labelNoise = 0.2f)
     {
         ArgumentNullException.ThrowIfNull(output);
         var rng = new Rng(seed);
-        const int features = 20;
-        InMemoryDataset train = Synthetic.NoisyXor(rng, trainCount, features, labelNoise: 0.1f);
-        InMemoryDataset test = Synthetic.NoisyXor(rng, testCount, features, labelNoise: 0.1f);
-        output.WriteLine($"Dropout: MLP {features}-{hidden}-{hidden}-2 on noisy XOR, {trainCount} train / {testCount} test samples, {epochs} epochs");
+        InMemoryDataset train = Synthetic.NoisyLinear(rng, trainCount, features, labelNoise);
+        InMemoryDataset test = Synthetic.NoisyLinear(rng, testCount, features, labelNoise);
+        output.WriteLine($"Dropout: MLP {features}-{hidden}-{hidden}-2 on a noisy linear rule, {trainCount} train / {testCount} test samples, {epochs} epochs");
 
         // Both runs start from identical weights and see batches in the same order; only dropout differs.
         ulong initSeed = rng.NextUInt64(), shuffleSeed = rng.NextUInt64(), dropoutSeed = rng.NextUInt64();

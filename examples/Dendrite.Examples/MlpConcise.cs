@@ -16,7 +16,7 @@ public static class MlpConcise
 {
     public const string Name = "mlp-concise";
 
-    public static MlpResult Run(TextWriter output, ulong seed = 11, int hidden = 32, int epochs = 60, float learningRate = 0.1f,
+    public static MlpResult Run(TextWriter output, ulong seed = 11, int hidden = 32, int epochs = 100, float learningRate = 0.1f,
         int batchSize = 32, int trainCount = 400, int testCount = 400)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -69,18 +69,18 @@ public static class Synthetic
     }
 
     /// <summary>
-    /// A noisy, high-dimensional task with few samples (for dropout): the label is the sign of x₀·x₁ (XOR of two
-    /// informative features), the other <paramref name="featureCount"/> − 2 features are pure noise, and a fraction
-    /// <paramref name="labelNoise"/> of labels is flipped. A wide MLP can memorize the training set.
+    /// A noisy task with few samples and many features (for dropout): the label is 1 when x₀ + x₁ &gt; 0, the other
+    /// <paramref name="featureCount"/> − 2 features are pure N(0, 1) noise, and a fraction <paramref name="labelNoise"/>
+    /// of labels is flipped. A wide MLP can memorize every training label, flips and all.
     /// </summary>
-    public static InMemoryDataset NoisyXor(Rng rng, int count, int featureCount, float labelNoise)
+    public static InMemoryDataset NoisyLinear(Rng rng, int count, int featureCount, float labelNoise)
     {
         var features = new float[count * featureCount];
         var labels = new int[count];
         for (int i = 0; i < count; i++)
         {
             for (int j = 0; j < featureCount; j++) features[i * featureCount + j] = rng.NextNormal();
-            int label = features[i * featureCount] * features[i * featureCount + 1] > 0 ? 1 : 0;
+            int label = features[i * featureCount] + features[i * featureCount + 1] > 0 ? 1 : 0;
             if (rng.NextFloat() < labelNoise) label = 1 - label;
             labels[i] = label;
         }
