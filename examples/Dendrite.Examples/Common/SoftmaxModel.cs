@@ -1,0 +1,9 @@
+using Dendrite.Tensors;
+
+namespace Dendrite.Examples.Common;
+
+/// <summary>The parameters of softmax regression: logits O = XW + b with W [inputs, classes], b [classes].</summary>
+public sealed record SoftmaxModel(Tensor W, Tensor B)
+{
+    public Tensor Logits(Tensor x) => x.MatMul(W) + B;
+}
