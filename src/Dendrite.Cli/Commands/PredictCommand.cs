@@ -22,7 +22,10 @@ internal sealed class PredictCommand : ICommand
     private const string Description =
         "Classifies every sample of INPUT with MODEL (a .safetensors model, or a run folder: its best.safetensors).\n" +
         "INPUT is an IDX image file (raw or .gz) or a CSV of pixel columns (0-255), optionally with a label column\n" +
-        "(a header named 'label', or a first column when rows have one value more than the model's inputs).";
+        "(a header named 'label', or a first column when rows have one value more than the model's inputs).\n" +
+        "With a tabular model (train --csv; MODEL is its model.safetensors or --out folder), INPUT is a CSV with the\n" +
+        "training feature columns (the target may be absent): the output has the id column (or the row index), the\n" +
+        "prediction in target units or the predicted class, and one probability column per class.";
 
     private static readonly OptionParser Parser = new("predict",
     [
@@ -45,6 +48,8 @@ internal sealed class PredictCommand : ICommand
             return Cli.Success;
         }
         if (o.Positionals.Count != 2) throw new UsageException("predict needs MODEL and INPUT arguments", Parser.HelpCommand);
+        if (TabularPredict.Resolve(o.Positionals[0]) is { } tabular)
+            return TabularPredict.Run(tabular, o.Positionals[1], o, ValueParsers.Choice(o, "log-format", LogFormat.Text, Formats), stdout);
         int top = ValueParsers.PositiveInt(o, "top", 3);
         int show = o.Has("show") ? ValueParsers.PositiveInt(o, "show", 10) : 0;
         LogFormat format = ValueParsers.Choice(o, "log-format", LogFormat.Text, Formats);

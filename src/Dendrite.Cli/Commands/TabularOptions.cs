@@ -14,7 +14,7 @@ namespace Dendrite.Cli.Commands;
 internal static class TabularOptions
 {
     /// <summary>Option names that only make sense with --csv (rejected by <c>train</c> without it).</summary>
-    public static IReadOnlyList<string> CsvOnly { get; } = ["target", "task", "id-column", "delimiter", "test-split", "test-csv", "split-seed", "log-target"];
+    public static IReadOnlyList<string> CsvOnly { get; } = ["target", "task", "id-column", "delimiter", "test-split", "test-csv", "split-seed", "log-target", "loss"];
 
     private static string D(Func<TabularSettings, object> f) => Convert.ToString(f(TabularSettings.Default), CultureInfo.InvariantCulture)!;
 
@@ -57,10 +57,13 @@ internal static class TabularOptions
         new("id-column", "COLUMN", "with --csv: a row-id column that is not a feature"),
         new("delimiter", "CHAR", "with --csv: field separator, e.g. ';' or tab (default: detected)"),
         new("log-target", null, "with --csv: regress on log(target) (positive targets, e.g. prices)"),
+        new("loss", "NAME", "with --csv: regression loss mse|huber (huber: δ = 1 target std, robust to outliers) (default mse)"),
         new("split-seed", "N", "with --csv: seed of the train/test split or folds, apart from --seed (default 0)"),
     ];
 
     private static readonly Dictionary<string, TaskKind> Tasks = new() { ["classification"] = TaskKind.Classification, ["regression"] = TaskKind.Regression };
+
+    private static readonly Dictionary<string, LossKind> Losses = new() { ["mse"] = LossKind.Mse, ["huber"] = LossKind.Huber };
 
     private static readonly Dictionary<string, ActivationKind> Activations = new()
     {
@@ -80,6 +83,8 @@ internal static class TabularOptions
         TaskKind? task = o.Has("task") ? ValueParsers.Choice(o, "task", TaskKind.Regression, Tasks) : null;
         bool logTarget = o.Has("log-target");
         if (logTarget && task == TaskKind.Classification) throw new UsageException("--log-target applies to regression only", o.HelpCommand);
+        LossKind loss = ValueParsers.Choice(o, "loss", LossKind.Mse, Losses);
+        if (o.Has("loss") && task == TaskKind.Classification) throw new UsageException("--loss applies to regression only (classification uses cross-entropy)", o.HelpCommand);
 
         var d = TabularSettings.Default;
         var training = new TabularSettings(
@@ -91,6 +96,7 @@ internal static class TabularOptions
             LearningRate: ValueParsers.NonNegativeFloat(o, "lr", d.LearningRate, allowZero: false),
             WeightDecay: ValueParsers.NonNegativeFloat(o, "weight-decay", d.WeightDecay, allowZero: true),
             Seed: ValueParsers.NonNegativeLong(o, "seed", d.Seed),
+            Loss: loss,
             Preprocessing: new TabularPreprocessorOptions { LogTarget = logTarget });
 
         return new TabularCommandSettings(

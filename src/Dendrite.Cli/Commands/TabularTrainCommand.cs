@@ -3,14 +3,15 @@ using Dendrite.Cli.Options;
 using Dendrite.Cli.Output;
 using Dendrite.Data.Tabular;
 using Dendrite.Random;
+using Dendrite.Training.Runs;
 using Dendrite.Training.Tabular;
 
 namespace Dendrite.Cli.Commands;
 
 /// <summary>
 /// <c>dendrite train --csv FILE --target COLUMN</c>: loads a table, fits the preprocessing on the training rows
-/// (a seeded split, or all of FILE when --test-csv is given), trains an MLP with SGD and reports the task's test
-/// metrics after every epoch. Reached from <see cref="TrainCommand"/> when --csv is present.
+/// (a seeded split, or all of FILE when --test-csv is given), trains an MLP with SGD, reports the task's test
+/// metrics after every epoch and saves the model with its preprocessing in --out (see <see cref="TabularRunOutput"/>). Reached from <see cref="TrainCommand"/> when --csv is present.
 /// </summary>
 internal static class TabularTrainCommand
 {
@@ -35,9 +36,11 @@ internal static class TabularTrainCommand
         return false;
     }
 
-    public static int Run(ParsedOptions o, TextWriter stdout, TextWriter stderr)
+    public static int Run(ParsedOptions o, TextWriter stdout, TextWriter stderr, CliServices? services = null)
     {
         TabularCommandSettings s = TabularOptions.ToSettings(o);
+        // Create the folder before training so a bad --out fails in a second rather than after the run.
+        string folder = TabularRunOutput.Create(o.Get("out") ?? RunFolder.DefaultPath((services ?? CliServices.Default).RunsRoot, DateTime.Now));
         bool json = s.LogFormat == LogFormat.Json;
         Action<string> note = json ? stderr.WriteLine : stdout.WriteLine;
         Kernels.Threading.KernelThreads.Count = s.Threads;
@@ -67,6 +70,8 @@ internal static class TabularTrainCommand
         }
         ReportSkipped(note, s.CsvPath, frame.SkippedLines);
         FittedTarget target = preprocessor.Target!;
+        if (target.Task == TaskKind.Classification && o.Has("loss"))
+            throw new UsageException($"--loss applies to regression only; '{target.Name}' was read as classification (cross-entropy)", o.HelpCommand);
         note(Describe(preprocessor, target, s.Training));
 
         if (!json) stdout.WriteLine(TabularText.EpochHeader(target.Task));
@@ -76,6 +81,8 @@ internal static class TabularTrainCommand
             stdout.Flush();
         });
         stdout.WriteLine(json ? TabularJsonEvents.Done(outcome, skipped) : TabularText.Done(outcome));
+        var checkpoint = TabularCheckpoint.Capture(outcome, s.Training, s.Loading.IdColumn, s.Loading.Delimiter);
+        note($"saved model to {TabularRunOutput.Save(folder, checkpoint, s, outcome.Epochs)} (predict with: dendrite predict {folder} FILE.csv)");
         stdout.Flush();
         return Cli.Success;
     }

@@ -23,7 +23,7 @@ internal sealed class TrainCommand : ICommand
     public int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
         var parsed = TrainOptions.Parser.Parse(args);
-        if (TabularTrainCommand.Applies(parsed)) return TabularTrainCommand.Run(parsed, stdout, stderr);
+        if (TabularTrainCommand.Applies(parsed)) return TabularTrainCommand.Run(parsed, stdout, stderr, services);
         if (parsed.HelpRequested)
         {
             stdout.Write(TrainOptions.Parser.Help(Description));

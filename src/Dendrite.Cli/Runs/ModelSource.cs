@@ -13,6 +13,9 @@ internal static class ModelSource
     public static (string Path, Checkpoint Checkpoint) Load(string modelOrRun)
     {
         string path = Resolve(modelOrRun);
+        // A tabular model has an architecture too, but Fashion-MNIST tools would misread it; say so plainly.
+        if (Dendrite.Training.Tabular.TabularCheckpoint.IsTabular(path))
+            throw new CheckpointFormatException($"{path}: is a tabular model (train --csv); this command supports image models only; use dendrite predict {modelOrRun} FILE.csv");
         return (path, Checkpoint.Load(path));
     }
 

@@ -48,6 +48,16 @@ public static class TabularCsv
         return new TabularFrame(path, table.Delimiter, columns, tabularTarget, ids, id >= 0 ? header[id] : null, lines, skippedLines);
     }
 
+    /// <summary>
+    /// The column names of <paramref name="path"/> as <see cref="Load"/> would read them (same delimiter detection,
+    /// skipped lines and header options), so a caller can check which columns a file has before loading it.
+    /// </summary>
+    public static IReadOnlyList<string> ReadHeader(string path, TabularCsvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return CsvTableReader.Read(path, options ?? new TabularCsvOptions()).Header;
+    }
+
     private static int Resolve(CsvTable table, string name, string role)
     {
         int index = Array.IndexOf(table.Header, name);

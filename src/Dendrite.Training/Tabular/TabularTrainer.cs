@@ -93,10 +93,14 @@ public static class TabularTrainer
         return count == 0 ? (double.NaN, double.NaN) : (lossSum / count, (double)correct / count);
     }
 
+    /// <summary>Huber's δ in model space: one standard deviation of the (standardized) training target.</summary>
+    public const float HuberDelta = 1f;
+
     /// <summary>The regression loss of outputs [n, 1] against model-space targets [n, 1], mean over the batch.</summary>
     internal static Tensor RegressionLoss(Tensor output, Tensor target, LossKind kind) => kind switch
     {
         LossKind.Mse => F.MseLoss(output, target),
+        LossKind.Huber => F.HuberLoss(output, target, Reduction.Mean, HuberDelta),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown regression loss"),
     };
 
