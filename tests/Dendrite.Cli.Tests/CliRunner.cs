@@ -14,7 +14,11 @@ internal static class CliRunner
     }
 
     /// <summary>Services whose data loading fails the test: for runs that must stop before loading anything.</summary>
-    public static CliServices NoData { get; } = new((_, _) => throw new InvalidOperationException("data must not be loaded"));
+    public static CliServices NoData { get; } = new((_, _) => throw new InvalidOperationException("data must not be loaded"))
+    {
+        // train --csv runs without --out land here instead of in the test's working folder.
+        RunsRoot = Path.Combine(Path.GetTempPath(), "dendrite-cli-test-runs"),
+    };
 
     /// <summary>A tiny separable 3-class problem with 4 features: class = index of the largest of the first 3 features.</summary>
     public static CliServices Synthetic { get; } = new((_, log) =>
