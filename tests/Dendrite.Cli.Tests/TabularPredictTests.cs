@@ -139,13 +139,22 @@ public sealed class TabularPredictTests : IDisposable
         Assert.Single(r.StderrLines);
     }
 
-    [Theory]
-    [InlineData("eval")]
-    [InlineData("summary")]
-    public void ImageCommands_OnATabularModel_ExitWith2_InOneLine(string command)
+    [Fact]
+    public void Summary_OfATabularModel_NamesTaskColumnsAndLayers()
+    {
+        string run = TrainModel("label");
+        var r = CliRunner.Run(CliRunner.NoData, "summary", run);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("task: classification of 'label' into big, small", r.StdoutLines);
+        Assert.Contains("id column: id", r.StdoutLines);
+        Assert.Contains(r.StdoutLines, l => l.StartsWith("columns: ", StringComparison.Ordinal) && l.Contains("city (categorical)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Eval_OnATabularModel_ExitsWith2_InOneLine()
     {
         string model = Path.Combine(TrainModel("y"), "model.safetensors");
-        var r = CliRunner.Run(CliRunner.NoData, command, model);
+        var r = CliRunner.Run(CliRunner.NoData, "eval", model);
         Assert.Equal(2, r.ExitCode);
         Assert.Single(r.StderrLines);
         Assert.Contains("tabular model", r.Stderr, StringComparison.Ordinal);

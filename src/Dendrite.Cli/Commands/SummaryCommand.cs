@@ -13,7 +13,8 @@ internal sealed class SummaryCommand : ICommand
 
     private const string Description =
         "Prints the architecture stored in MODEL (a .safetensors file, or a run folder: its best.safetensors): one\n" +
-        "row per layer with its output shape for a batch of one sample and its parameter count.";
+        "row per layer with its output shape for a batch of one sample and its parameter count. For a tabular model\n" +
+        "(train --csv) it also lists the task, the input columns and the features they expand to.";
 
     private static readonly OptionParser Parser = new("summary", [], ["MODEL"]);
 
@@ -26,6 +27,7 @@ internal sealed class SummaryCommand : ICommand
             return Cli.Success;
         }
         if (o.Positionals.Count != 1) throw new UsageException("summary needs one MODEL argument", Parser.HelpCommand);
+        if (TabularPredict.Resolve(o.Positionals[0]) is { } tabular) return TabularPredict.Summary(tabular, stdout);
         var (path, checkpoint) = ModelSource.Load(o.Positionals[0]);
         var spec = checkpoint.Spec;
         stdout.WriteLine($"model: {path}");

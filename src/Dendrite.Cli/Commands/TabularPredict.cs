@@ -5,6 +5,7 @@ using Dendrite.Cli.Options;
 using Dendrite.Cli.Output;
 using Dendrite.Data.Tabular;
 using Dendrite.Formats.IO;
+using Dendrite.Training;
 using Dendrite.Training.Reports;
 using Dendrite.Training.Tabular;
 
@@ -59,6 +60,26 @@ internal static class TabularPredict
             foreach (string line in TextTable(header, rows.Take(PrintedRows).ToList())) stdout.WriteLine(line);
             if (rows.Count > PrintedRows) stdout.WriteLine($"… {rows.Count - PrintedRows} more rows; write them all with --out FILE");
         }
+        return Cli.Success;
+    }
+
+    /// <summary><c>dendrite summary</c> of a tabular model: task, columns, features and the layer table.</summary>
+    public static int Summary(string modelPath, TextWriter stdout)
+    {
+        TabularCheckpoint checkpoint = TabularCheckpoint.Load(modelPath);
+        MlpSpec spec = checkpoint.Spec;
+        FittedTarget target = checkpoint.Target;
+        stdout.WriteLine($"model: {modelPath}");
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"architecture: {spec.Describe()} {spec.Activation.ToString().ToLowerInvariant()}, trained {checkpoint.Epochs} epochs"));
+        stdout.WriteLine(target.Task == TaskKind.Regression
+            ? $"task: regression on '{target.Name}'{(target.Log ? " (log)" : "")}"
+            : $"task: classification of '{target.Name}' into {string.Join(", ", checkpoint.ClassNames!)}");
+        stdout.WriteLine($"id column: {checkpoint.IdColumn ?? "(none)"}");
+        stdout.WriteLine($"columns: {string.Join(", ", checkpoint.Preprocessor.Columns.Select(c => $"{c.Name} ({c.Kind.ToString().ToLowerInvariant()})"))}");
+        stdout.WriteLine($"features: {string.Join(", ", checkpoint.Preprocessor.FeatureNames)}");
+        stdout.WriteLine();
+        stdout.Write(checkpoint.BuildModel().Summary(1, spec.Inputs));
         return Cli.Success;
     }
 

@@ -101,6 +101,7 @@ internal static class TabularTrainCommand
         string task = target.Task == TaskKind.Regression
             ? $"regression on '{target.Name}'{(target.Log ? " (log)" : "")}"
             : $"classification of '{target.Name}' into {outputs} classes";
+        if (target.Task == TaskKind.Regression && t.Loss != LossKind.Mse) task += $", {t.Loss.ToString().ToLowerInvariant()} loss";
         long parameters = 0;
         int width = preprocessor.FeatureCount;
         foreach (int h in t.Hidden.Append(outputs))
