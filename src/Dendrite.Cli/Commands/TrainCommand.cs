@@ -22,6 +22,7 @@ internal sealed class TrainCommand : ICommand
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
+        if (!args.Any(a => a is "--help" or "-h")) args = TrainConfigFile.Expand(args, TrainOptions.Parser);
         var parsed = TrainOptions.Parser.Parse(args);
         if (TabularTrainCommand.Applies(parsed)) return TabularTrainCommand.Run(parsed, stdout, stderr);
         if (parsed.HelpRequested)
@@ -30,6 +31,7 @@ internal sealed class TrainCommand : ICommand
             return Cli.Success;
         }
         TrainSettings s = TrainOptions.ToSettings(parsed);
+        TrainExtraSettings x = TrainExtraOptions.ToSettings(parsed, s);
         ITrainReporter reporter = s.LogFormat == LogFormat.Json ? new JsonTrainReporter(stdout, stderr) : new TextTrainReporter(stdout);
 
         var data = services.LoadData(s.DataDirectory, reporter.Note);
@@ -37,15 +39,15 @@ internal sealed class TrainCommand : ICommand
             $"data: {data.Source} ({data.Train.Count:N0} train, {data.Test.Count:N0} test)"));
 
         var spec = new MlpSpec(data.Train.FeatureCount, s.Hidden, Math.Max(data.Train.ClassCount, data.Test.ClassCount),
-            s.Activation, s.Init);
+            s.Activation, s.Init, x.ActivationName, x.Dropout, x.BatchNorm);
         reporter.Note(string.Create(CultureInfo.InvariantCulture,
-            $"model: {spec.Describe()} {s.Activation.ToString().ToLowerInvariant()}, init {s.Init}, {ParameterCount(spec):N0} parameters; " +
-            $"sgd lr {s.LearningRate} weight decay {s.WeightDecay}; batch {s.BatchSize}, {s.Epochs} epochs, seed {s.Seed}, {s.Threads} threads, {s.Engine.ToString().ToLowerInvariant()} engine"));
+            $"model: {spec.Describe()} {spec.ActivationLabel}, init {s.Init}, {TrainExtraNotes.ParameterCount(spec):N0} parameters{TrainExtraNotes.Model(x)}; " +
+            $"{TrainExtraNotes.Optimizer(x.Optimizer)}{TrainExtraNotes.Policy(x.Policy)}; batch {s.BatchSize}, {s.Epochs} epochs, seed {s.Seed}, {s.Threads} threads, {s.Engine.ToString().ToLowerInvariant()} engine"));
 
         Kernels.Threading.KernelThreads.Count = s.Threads;
         reporter.Start();
-        var outcome = MlpTraining.Run(spec, new SgdOptions(s.LearningRate, s.WeightDecay),
-            new TrainerOptions(Epochs: s.Epochs, BatchSize: s.BatchSize, Seed: s.Seed, Engine: s.Engine), data.Train, data.Test, reporter.Epoch);
+        var outcome = MlpTraining.Run(spec, x.Optimizer,
+            new TrainerOptions(Epochs: s.Epochs, BatchSize: s.BatchSize, Seed: s.Seed, Engine: s.Engine), x.Policy, data.Train, data.Test, reporter.Epoch);
         reporter.Done(outcome);
         return Cli.Success;
     }
