@@ -86,7 +86,10 @@ internal static class TrainOptions
         if (s is null) return null;
         try
         {
-            return LinearInit.Parse(s);
+            var init = LinearInit.Parse(s);
+            // A zero-width init makes every hidden unit identical (and stuck): a mistake, as the CLI has always said.
+            if (init == LinearInit.Normal(0f) || init == LinearInit.Uniform(0f)) throw new InitSchemeException("zero init");
+            return init;
         }
         catch (InitSchemeException)
         {
