@@ -101,6 +101,7 @@ public class TrainToolboxTests
         new[] { "--init", "kaiming_uniform:2" },
         new[] { "--activation", "swishy" },
         new[] { "--config", "/nonexistent/dendrite.json" },
+        new[] { "--csv", "/nonexistent/table.csv", "--target", "y", "--dropout", "0.2" },
     };
 
     [Theory]
