@@ -6,4 +6,6 @@ namespace Dendrite.Training;
 /// <param name="TrainAccuracy">Fraction of training samples classified correctly during the epoch (before each batch's update).</param>
 /// <param name="TestAccuracy">Fraction of the test set classified correctly after the epoch, in eval mode.</param>
 /// <param name="Seconds">Wall time of the epoch including the evaluation.</param>
-public sealed record EpochResult(int Epoch, double TrainLoss, double TrainAccuracy, double TestAccuracy, double Seconds);
+/// <param name="ValidationAccuracy">Accuracy on the held-out validation split, or null without one.</param>
+public sealed record EpochResult(int Epoch, double TrainLoss, double TrainAccuracy, double TestAccuracy, double Seconds,
+    double? ValidationAccuracy = null);

@@ -15,6 +15,8 @@ public sealed class RunSeeds
         var master = new Rng(seed);
         Init = master.Fork();
         Shuffle = master.Fork();
+        Dropout = master.Fork();
+        Split = master.Fork();
     }
 
     public ulong Seed { get; }
@@ -24,4 +26,10 @@ public sealed class RunSeeds
 
     /// <summary>Mini-batch order of the training set.</summary>
     public Rng Shuffle { get; }
+
+    /// <summary>Dropout masks (each Dropout layer forks its own stream from it).</summary>
+    public Rng Dropout { get; }
+
+    /// <summary>The train/validation split of <c>--val-split</c>.</summary>
+    public Rng Split { get; }
 }

@@ -5,6 +5,7 @@ using Dendrite.Nn.Functional;
 using Dendrite.Nn.Fused;
 using Dendrite.Optim;
 using Dendrite.Random;
+using Dendrite.Training.Policy;
 
 namespace Dendrite.Training;
 
@@ -13,9 +14,9 @@ namespace Dendrite.Training;
 /// logits = model(x); loss = mean cross-entropy(logits, y); zero grads; backward; optimizer step.
 /// After each epoch it evaluates the test set and reports an <see cref="EpochResult"/>.
 /// </summary>
-public sealed class Trainer
+public sealed partial class Trainer
 {
-    public Trainer(Module model, IOptimizer optimizer, TrainerOptions options)
+    public Trainer(Module model, IOptimizer optimizer, TrainerOptions options, TrainingPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
@@ -24,7 +25,12 @@ public sealed class Trainer
         Model = model;
         Optimizer = optimizer;
         Options = options;
-        Plan = options.Engine == TrainingEngine.Autograd ? null : FusedMlp.TryCompile(model);
+        Policy = policy ?? TrainingPolicy.None;
+        Policy.Validate();
+        if (Policy.NeedsAutograd && options.Engine == TrainingEngine.Fused)
+            throw new DendriteException("label smoothing runs on the autograd engine only; use --engine auto or autograd");
+        _parameters = [.. model.Parameters()];
+        Plan = options.Engine == TrainingEngine.Autograd || Policy.NeedsAutograd ? null : FusedMlp.TryCompile(model);
         if (Plan is null && options.Engine == TrainingEngine.Fused)
             throw new ArgumentException($"the fused engine supports Linear layers with ReLU/Sigmoid/Tanh between them; got {model.GetType().Name}", nameof(model));
     }
@@ -45,6 +51,15 @@ public sealed class Trainer
     /// IProgress, whose default implementation posts to the thread pool and can reorder output).
     /// </summary>
     public IReadOnlyList<EpochResult> Fit(InMemoryDataset train, InMemoryDataset test, Rng shuffleRng,
+        Action<EpochResult>? onEpoch = null, CancellationToken cancellationToken = default) =>
+        Fit(train, null, test, shuffleRng, onEpoch, cancellationToken);
+
+    /// <summary>
+    /// As the other overload, plus <see cref="Policy"/>: learning-rate schedule, clipping, and, with
+    /// <paramref name="validation"/>, validation accuracy per epoch and early stopping (the best epoch's weights are
+    /// restored at the end; see <see cref="RestoredEpoch"/>).
+    /// </summary>
+    public IReadOnlyList<EpochResult> Fit(InMemoryDataset train, InMemoryDataset? validation, InMemoryDataset test, Rng shuffleRng,
         Action<EpochResult>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -52,18 +67,23 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(shuffleRng);
         var loader = new DataLoader(train, Options.BatchSize, shuffle: true, rng: shuffleRng);
         var results = new List<EpochResult>(Options.Epochs);
+        var stopper = BeginFit(train, validation);
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            _driver!.BeginEpoch(epoch - 1);
             long start = Stopwatch.GetTimestamp();
             var (loss, accuracy) = TrainEpoch(loader, cancellationToken);
                         // Seconds cover the training pass only (as the PyTorch reference measures it); evaluation is extra.
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             var evaluation = Plan is null ? Evaluator.Evaluate(Model, test, Options.EvalBatchSize) : Evaluator.Evaluate(Plan, test, Options.EvalBatchSize);
-            var result = new EpochResult(epoch, loss, accuracy, evaluation.Accuracy, seconds);
+            var val = validation is null ? null : Evaluate(validation);
+            var result = new EpochResult(epoch, loss, accuracy, evaluation.Accuracy, seconds, val?.Accuracy);
             results.Add(result);
             onEpoch?.Invoke(result);
+            if (EndEpoch(epoch, val?.Loss ?? loss, val, stopper)) break;
         }
+        FinishFit(stopper, results.Count);
         return results;
     }
 
@@ -82,9 +102,10 @@ public sealed class Trainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var logits = Model.Forward(batch.Features);
-            var loss = F.CrossEntropy(logits, batch.Labels);
+            var loss = F.CrossEntropy(logits, batch.Labels, labelSmoothing: Policy.LabelSmoothing);
             Optimizer.ZeroGrad();
             loss.Backward();
+            BeforeStep();
             Optimizer.Step();
             // Read before the next batch: the loader reuses its buffers.
             lossSum += (double)loss.Item() * batch.Count;
@@ -103,6 +124,7 @@ public sealed class Trainer
             cancellationToken.ThrowIfCancellationRequested();
             // The step overwrites every Grad, so no ZeroGrad: that would drop the reused buffers.
             FusedStepResult r = plan.TrainStep(batch.Features.Data, batch.Labels, batch.Count);
+            BeforeStep();
             Optimizer.Step();
             lossSum += r.LossSum;
             correct += r.Correct;

@@ -33,7 +33,7 @@ public class UsageErrorTests
         new[] { "--hidden", "-5" },
         new[] { "--hidden", "many" },
         new[] { "--hidden", "1000000" },
-        new[] { "--activation", "gelu" },
+        new[] { "--activation", "nope" },
         new[] { "--activation", "" },
         new[] { "--init", "normal:" },
         new[] { "--init", "normal:-1" },

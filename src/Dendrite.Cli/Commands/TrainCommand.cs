@@ -22,6 +22,7 @@ internal sealed class TrainCommand : ICommand
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
+        if (!args.Any(a => a is "--help" or "-h")) args = TrainConfigFile.Expand(args, TrainOptions.Parser);
         var parsed = TrainOptions.Parser.Parse(args);
         if (TabularTrainCommand.Applies(parsed)) return TabularTrainCommand.Run(parsed, stdout, stderr, services);
         if (parsed.HelpRequested)
@@ -31,6 +32,15 @@ internal sealed class TrainCommand : ICommand
         }
         ResumePoint? resume = TrainRun.OpenResume(parsed);
         TrainSettings s = resume?.Settings ?? TrainOptions.ToSettings(parsed);
+        TrainExtraSettings x = TrainExtraOptions.ToSettings(parsed, s);
+        // Run folders (checkpoints, resume, plots) cover the d2l option set; the toolbox options (other optimizers,
+        // schedules, validation, dropout, batch norm, more activations and inits) train through the policy path,
+        // which does not write a run folder yet.
+        bool toolbox = TrainRunScope.UsesToolbox(parsed, x, s);
+        if (toolbox && (parsed.Has("out") || parsed.Has("resume")))
+            throw new Options.UsageException(
+                $"--out/--resume are not supported yet together with {TrainRunScope.ToolboxOptionsUsed(parsed, x, s)}: " +
+                "run folders cover SGD with relu/sigmoid/tanh and normal/default init", parsed.HelpCommand);
         ITrainReporter reporter = s.LogFormat == LogFormat.Json ? new JsonTrainReporter(stdout, stderr)
             : services.Interactive ? new ProgressTrainReporter(stdout) : new TextTrainReporter(stdout);
 
@@ -39,13 +49,21 @@ internal sealed class TrainCommand : ICommand
             $"data: {data.Source} ({data.Train.Count:N0} train, {data.Test.Count:N0} test)"));
 
         var spec = new MlpSpec(data.Train.FeatureCount, s.Hidden, Math.Max(data.Train.ClassCount, data.Test.ClassCount),
-            s.Activation, s.Init);
+            s.Activation, s.Init, x.ActivationName, x.Dropout, x.BatchNorm);
         reporter.Note(string.Create(CultureInfo.InvariantCulture,
-            $"model: {spec.Describe()} {s.Activation.ToString().ToLowerInvariant()}, init {s.Init}, {ParameterCount(spec):N0} parameters; " +
-            $"sgd lr {s.LearningRate} weight decay {s.WeightDecay}; batch {s.BatchSize}, {s.Epochs} epochs, seed {s.Seed}, {s.Threads} threads, {s.Engine.ToString().ToLowerInvariant()} engine"));
+            $"model: {spec.Describe()} {spec.ActivationLabel}, init {s.Init}, {TrainExtraNotes.ParameterCount(spec):N0} parameters{TrainExtraNotes.Model(x)}; " +
+            $"{TrainExtraNotes.Optimizer(x.Optimizer)}{TrainExtraNotes.Policy(x.Policy)}; batch {s.BatchSize}, {s.Epochs} epochs, seed {s.Seed}, {s.Threads} threads, {s.Engine.ToString().ToLowerInvariant()} engine"));
 
         Kernels.Threading.KernelThreads.Count = s.Threads;
-        var outcome = TrainRun.Run(resume, parsed, s, spec, data, reporter, services);
+        TrainingOutcome outcome;
+        if (toolbox)
+        {
+            reporter.Note($"no run folder: {TrainRunScope.ToolboxOptionsUsed(parsed, x, s)} run without checkpoints for now");
+            reporter.Start();
+            outcome = MlpTraining.Run(spec, x.Optimizer,
+                new TrainerOptions(Epochs: s.Epochs, BatchSize: s.BatchSize, Seed: s.Seed, Engine: s.Engine), x.Policy, data.Train, data.Test, reporter.Epoch);
+        }
+        else outcome = TrainRun.Run(resume, parsed, s, spec, data, reporter, services);
         reporter.Done(outcome);
         return Cli.Success;
     }

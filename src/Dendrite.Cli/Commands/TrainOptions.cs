@@ -15,11 +15,11 @@ internal static class TrainOptions
     [
         new("epochs", "N", "passes over the training set (default 10)"),
         new("batch-size", "N", "mini-batch size (default 256)"),
-        new("lr", "X", "SGD learning rate (default 0.1)"),
-        new("weight-decay", "X", "L2 weight decay (default 0)"),
+        new("lr", "X", "learning rate (default 0.1 for sgd, else the optimizer's own, e.g. 0.001 for adam)"),
+        new("weight-decay", "X", "L2 weight decay, decoupled for adamw (default 0; adamw 0.01)"),
         new("hidden", "LIST", "hidden layer widths, e.g. 256,128, or none for softmax regression (default 256)"),
-        new("activation", "NAME", "relu|sigmoid|tanh (default relu)"),
-        new("init", "SCHEME", "normal:STD (weights N(0, STD²), biases 0) or default (PyTorch's uniform) (default normal:0.01)"),
+        new("activation", "NAME", TrainExtraOptions.ActivationHelp),
+        new("init", "SCHEME", "normal:STD|uniform:A|xavier_uniform[:GAIN]|xavier_normal[:GAIN]|kaiming_uniform|kaiming_normal|orthogonal[:GAIN]|default (PyTorch's) (default normal:0.01)"),
         new("seed", "N", "random seed for initialization and shuffling (default 0)"),
         new("data", "DIR", "folder holding the Fashion-MNIST *-ubyte.gz files (default: search cache and system folders)"),
         new("threads", "N", "kernel threads; results are bit-identical for any value (default: all cores)"),
@@ -28,12 +28,8 @@ internal static class TrainOptions
         new("out", "DIR", "run folder for config.json, metrics.csv, checkpoints and plots (default runs/<timestamp>)"),
         new("resume", "DIR", "continue the run in DIR from last.safetensors (with --epochs N to extend it)"),
         .. TabularOptions.TrainSpecs,
+        .. TrainExtraOptions.Specs,
     ]);
-
-    private static readonly Dictionary<string, ActivationKind> Activations = new()
-    {
-        ["relu"] = ActivationKind.Relu, ["sigmoid"] = ActivationKind.Sigmoid, ["tanh"] = ActivationKind.Tanh,
-    };
 
     private static readonly Dictionary<string, TrainingEngine> Engines = new()
     {
@@ -53,7 +49,7 @@ internal static class TrainOptions
             LearningRate: ValueParsers.NonNegativeFloat(o, "lr", d.LearningRate, allowZero: false),
             WeightDecay: ValueParsers.NonNegativeFloat(o, "weight-decay", d.WeightDecay, allowZero: true),
             Hidden: ParseHidden(o) ?? d.Hidden,
-            Activation: ValueParsers.Choice(o, "activation", d.Activation, Activations),
+            Activation: TrainExtraOptions.ParseActivationKind(o, d.Activation),
             Init: ParseInit(o) ?? d.Init,
             Seed: ValueParsers.NonNegativeLong(o, "seed", d.Seed),
             DataDirectory: data,
@@ -90,11 +86,16 @@ internal static class TrainOptions
     {
         string? s = o.Get("init");
         if (s is null) return null;
-        string lower = s.Trim().ToLowerInvariant();
-        if (lower == "default") return LinearInit.Default;
-        if (lower == "normal") return LinearInit.Normal(0.01f);
-        if (lower.StartsWith("normal:", StringComparison.Ordinal) && ValueParsers.TryFloat(lower[7..], out float std) && std > 0f)
-            return LinearInit.Normal(std);
-        throw o.Error("init", "must be normal:STD with STD > 0, or default");
+        try
+        {
+            var init = LinearInit.Parse(s);
+            // A zero-width init makes every hidden unit identical (and stuck): a mistake, as the CLI has always said.
+            if (init == LinearInit.Normal(0f) || init == LinearInit.Uniform(0f)) throw new InitSchemeException("zero init");
+            return init;
+        }
+        catch (InitSchemeException)
+        {
+            throw o.Error("init", "must be one of " + string.Join(", ", LinearInit.SchemeNames));
+        }
     }
 }

@@ -27,6 +27,9 @@ internal sealed class OptionParser
 
     public string HelpCommand => $"dendrite {_command} --help";
 
+    /// <summary>The accepted options (for --config files, which use the same names).</summary>
+    public IReadOnlyList<OptionSpec> Specs => _specs;
+
     public ParsedOptions Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);

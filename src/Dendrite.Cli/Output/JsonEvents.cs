@@ -22,6 +22,7 @@ internal static class JsonEvents
         Number(w, "train_acc", r.TrainAccuracy, 4);
         Number(w, "test_acc", r.TestAccuracy, 4);
         Number(w, "seconds", r.Seconds, 3);
+        if (r.ValidationAccuracy is { } val) Number(w, "val_acc", val, 4); // only with --val-split, last so the schema only grows
     });
 
     public static string Done(TrainingOutcome outcome) => Write(w =>
@@ -30,6 +31,7 @@ internal static class JsonEvents
         Number(w, "test_acc", outcome.TestAccuracy, 4);
         w.WriteNumber("epochs", outcome.Epochs.Count);
         Number(w, "seconds", outcome.Seconds, 3);
+        if (outcome.RestoredEpoch is { } best) w.WriteNumber("restored_epoch", best); // early stopping restored this epoch
     });
 
     private static void Number(Utf8JsonWriter w, string name, double value, int decimals)
