@@ -122,10 +122,15 @@ public class FusedMlpTests
         var plan = FusedMlp.TryCompile(model)!;
         for (int i = 0; i < 3; i++) { plan.TrainStep(x.Data, labels, 256); opt.Step(); } // warm-up: buffers, JIT tiers
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++) { plan.TrainStep(x.Data, labels, 256); opt.Step(); }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        // Best of three rounds, as in the kernel allocation test: a one-off growth is not a per-step allocation.
+        long best = long.MaxValue;
+        for (int round = 0; round < 3 && best > 0; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++) { plan.TrainStep(x.Data, labels, 256); opt.Step(); }
+            best = Math.Min(best, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(0, best);
     }
 
     [Fact]
