@@ -28,7 +28,8 @@ public sealed partial class Trainer
         return Policy.EarlyStopping is { } spec ? new EarlyStopping(spec) : null;
     }
 
-    private Evaluation Evaluate(InMemoryDataset data) =>
+    /// <summary>Loss and accuracy on <paramref name="data"/> through the fused plan when there is one, else autograd.</summary>
+    public Evaluation Evaluate(InMemoryDataset data) =>
         Plan is null ? Evaluator.Evaluate(Model, data, Options.EvalBatchSize) : Evaluator.Evaluate(Plan, data, Options.EvalBatchSize);
 
     /// <summary>Plateau schedule and early stopping after an epoch; true means stop.</summary>

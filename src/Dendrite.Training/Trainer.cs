@@ -74,9 +74,9 @@ public sealed partial class Trainer
             _driver!.BeginEpoch(epoch - 1);
             long start = Stopwatch.GetTimestamp();
             var (loss, accuracy) = TrainEpoch(loader, cancellationToken);
-                        // Seconds cover the training pass only (as the PyTorch reference measures it); evaluation is extra.
+            // Seconds cover the training pass only (as the PyTorch reference measures it); evaluation is extra.
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            var evaluation = Plan is null ? Evaluator.Evaluate(Model, test, Options.EvalBatchSize) : Evaluator.Evaluate(Plan, test, Options.EvalBatchSize);
+            var evaluation = Evaluate(test);
             var val = validation is null ? null : Evaluate(validation);
             var result = new EpochResult(epoch, loss, accuracy, evaluation.Accuracy, seconds, val?.Accuracy);
             results.Add(result);

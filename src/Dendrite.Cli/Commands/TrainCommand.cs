@@ -67,17 +67,4 @@ internal sealed class TrainCommand : ICommand
         reporter.Done(outcome);
         return Cli.Success;
     }
-
-    /// <summary>Σ (in + 1)·out over the Linear layers, without building the model.</summary>
-    private static long ParameterCount(MlpSpec spec)
-    {
-        long total = 0;
-        int width = spec.Inputs;
-        foreach (int h in spec.Hidden.Append(spec.Classes))
-        {
-            total += (long)(width + 1) * h;
-            width = h;
-        }
-        return total;
-    }
 }

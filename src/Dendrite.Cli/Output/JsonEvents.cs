@@ -40,7 +40,8 @@ internal static class JsonEvents
         else w.WriteNull(name);
     }
 
-    private static string Write(Action<Utf8JsonWriter> body)
+    /// <summary>One JSON object on one line; shared by every command's JSON events.</summary>
+    internal static string Write(Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))

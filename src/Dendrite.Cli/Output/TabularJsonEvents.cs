@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Dendrite.Data.Tabular;
 using Dendrite.Training.Tabular;
@@ -16,7 +14,7 @@ namespace Dendrite.Cli.Output;
 /// </summary>
 internal static class TabularJsonEvents
 {
-    public static string Epoch(TabularEpochResult r) => Write(w =>
+    public static string Epoch(TabularEpochResult r) => JsonEvents.Write(w =>
     {
         w.WriteString("event", "epoch");
         w.WriteNumber("epoch", r.Epoch);
@@ -26,7 +24,7 @@ internal static class TabularJsonEvents
         Number(w, "seconds", r.Seconds, 3);
     });
 
-    public static string Done(TabularTrainingOutcome outcome, int skippedRows) => Write(w =>
+    public static string Done(TabularTrainingOutcome outcome, int skippedRows) => JsonEvents.Write(w =>
     {
         w.WriteString("event", "done");
         if (outcome.Test is not null) TestMetrics(w, outcome.Test, "");
@@ -35,7 +33,7 @@ internal static class TabularJsonEvents
         w.WriteNumber("skipped_rows", skippedRows);
     });
 
-    public static string Fold(FoldResult f) => Write(w =>
+    public static string Fold(FoldResult f) => JsonEvents.Write(w =>
     {
         w.WriteString("event", "fold");
         w.WriteNumber("fold", f.Fold);
@@ -45,7 +43,7 @@ internal static class TabularJsonEvents
         Number(w, "seconds", f.Seconds, 3);
     });
 
-    public static string Summary(CrossValidationResult result, int skippedRows) => Write(w =>
+    public static string Summary(CrossValidationResult result, int skippedRows) => JsonEvents.Write(w =>
     {
         w.WriteString("event", "summary");
         w.WriteNumber("folds", result.Folds.Count);
@@ -76,17 +74,5 @@ internal static class TabularJsonEvents
     {
         if (!double.IsFinite(value)) w.WriteNull(name);
         else w.WriteNumber(name, double.Parse(value.ToString("G" + digits, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    private static string Write(Action<Utf8JsonWriter> body)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

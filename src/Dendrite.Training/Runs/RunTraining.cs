@@ -83,9 +83,7 @@ public static class RunTraining
             long epochStart = Stopwatch.GetTimestamp();
             var (loss, accuracy) = trainer.TrainEpoch(onBatch is null ? loader : Counting(loader, epoch, onBatch), cancellationToken);
             double seconds = Stopwatch.GetElapsedTime(epochStart).TotalSeconds; // training pass only, as Trainer.Fit measures
-            var evaluation = trainer.Plan is null
-                ? Evaluator.Evaluate(model, test, setup.Options.EvalBatchSize)
-                : Evaluator.Evaluate(trainer.Plan, test, setup.Options.EvalBatchSize);
+            var evaluation = trainer.Evaluate(test);
             var result = new EpochResult(epoch, loss, accuracy, evaluation.Accuracy, seconds);
             history.Add(result);
 
