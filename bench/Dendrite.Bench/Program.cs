@@ -16,4 +16,9 @@ if (args.Length > 0 && args[0] == "mlp")
     MlpTable.Run();
     return;
 }
+if (args.Length > 0 && args[0] == "loop")
+{
+    LoopTable.Run(args.AsSpan(1));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(GflopsTable).Assembly).Run(args);

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dendrite.Data;
+using Dendrite.Kernels.Threading;
+using Dendrite.Nn;
+using Dendrite.Optim;
+using Dendrite.Random;
+using Dendrite.Training;
+
+namespace Dendrite.Bench;
+
+/// <summary>
+/// Where an epoch of the real training loop goes (`-- loop`): on a 60000×784 random training set, batch 256, the
+/// best-of-N seconds of (a) only enumerating the shuffled DataLoader (the batch gather), (b) the fused steps on one
+/// fixed batch (what `-- mlp` extrapolates), and (c) Trainer.TrainEpoch, the loop `dendrite train` runs.
+/// </summary>
+internal static class LoopTable
+{
+    public static void Run(ReadOnlySpan<string> args)
+    {
+        var rng = new Rng(1);
+        InMemoryDataset train;
+        if (args.Length > 0 && args[0] == "real") train = FashionMnist.Load().Train;
+        else
+        {
+            var features = new float[60_000 * 784];
+            for (int i = 0; i < features.Length; i++) features[i] = rng.NextFloat();
+            var labels = new int[60_000];
+            for (int i = 0; i < labels.Length; i++) labels[i] = rng.NextInt(10);
+            train = new InMemoryDataset(features, 784, labels, 10);
+        }
+        Console.WriteLine("threads  gather s  fixed-batch steps s  TrainEpoch s  overhead s");
+        foreach (int threads in new[] { 1, 2 })
+        {
+            KernelThreads.Count = threads;
+            var loader = new DataLoader(train, 256, shuffle: true, rng: new Rng(2));
+            double gather = Best(() => { foreach (Batch _ in loader) { } }, 9);
+            var fixture = new MlpFixture(256);
+            double steps = Best(() => { for (int i = 0; i < loader.BatchCount; i++) fixture.TrainStep(); }, 9);
+            var model = args.Length > 1 && args[1] == "d2l" ? ModelFactory.BuildMlp(MlpSpec.D2lDefault, new Rng(3))
+                : new Sequential(new Flatten(), new Linear(784, 256, rng), new ReLU(), new Linear(256, 10, rng));
+            var trainer = new Trainer(model, new Sgd(model.Parameters(), new SgdOptions(0.1f)), new TrainerOptions(Epochs: 1, BatchSize: 256));
+            double epoch = Best(() => trainer.TrainEpoch(loader), 9);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{threads,7}  {gather,8:F3}  {steps,19:F3}  {epoch,12:F3}  {epoch - steps,10:F3}"));
+        }
+    }
+
+    private static double Best(Action action, int rounds)
+    {
+        action();
+        double best = double.MaxValue;
+        for (int r = 0; r < rounds; r++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+        return best;
+    }
+}
