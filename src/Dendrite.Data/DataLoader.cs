@@ -1,4 +1,5 @@
 using System.Collections;
+using Dendrite.Kernels.Elementwise;
 using Dendrite.Random;
 using Dendrite.Tensors;
 
@@ -100,15 +101,9 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// <summary>Copies the rows <paramref name="indices"/> of the dataset into the batch buffers.</summary>
     private void Gather(ReadOnlySpan<int> indices, Batch batch)
     {
-        int f = _dataset.FeatureCount;
-        ReadOnlySpan<float> source = _dataset.Features;
-        Span<float> target = batch.Features.Data;
+        // The feature copy (800 KB for a 256-row Fashion-MNIST batch) is split over the kernel threads.
+        RowGather.Gather(_dataset.Features, _dataset.FeatureCount, indices, batch.Features.Data);
         int[] labels = _dataset.Labels;
-        for (int i = 0; i < indices.Length; i++)
-        {
-            int row = indices[i];
-            source.Slice(row * f, f).CopyTo(target.Slice(i * f, f));
-            batch.Labels[i] = labels[row];
-        }
+        for (int i = 0; i < indices.Length; i++) batch.Labels[i] = labels[indices[i]];
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Dendrite.Kernels.Elementwise;
@@ -6,6 +7,7 @@ namespace Dendrite.Kernels.Elementwise;
 public static class Arith
 {
     /// <summary>acc[i] += x[i].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddInPlace(Span<float> acc, ReadOnlySpan<float> x)
     {
         if (acc.Length != x.Length) throw new ArgumentException("length mismatch");
@@ -13,6 +15,7 @@ public static class Arith
     }
 
     /// <summary>acc[i] += alpha * x[i].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AxpyInPlace(Span<float> acc, float alpha, ReadOnlySpan<float> x)
     {
         if (acc.Length != x.Length) throw new ArgumentException("length mismatch");
