@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Dendrite.Kernels.Activations;
@@ -11,6 +12,7 @@ public static unsafe class ActivationKernels
 {
     /// <summary>In place: x[i, j] = f(x[i, j] + bias[j]) for x of shape [rows, cols], bias of length cols (run right after the GEMM).</summary>
     /// <exception cref="ArgumentException">x shorter than rows·cols or bias length ≠ cols.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void BiasActivation<TAct>(Span<float> x, int rows, int cols, ReadOnlySpan<float> bias)
         where TAct : struct, IActivation
     {
@@ -37,6 +39,7 @@ public static unsafe class ActivationKernels
     }
 
     /// <summary>y[i] = f(z[i]) elementwise (y may be z).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<TAct>(ReadOnlySpan<float> z, Span<float> y) where TAct : struct, IActivation
     {
         if (y.Length != z.Length) throw new ArgumentException($"y has length {y.Length}, z has {z.Length}.", nameof(y));
@@ -58,6 +61,7 @@ public static unsafe class ActivationKernels
     /// biasGrad[j] += Σ_i dZ[i, j] (accumulated row by row, i ascending, so the result is deterministic).
     /// Shapes: y and dY [rows, cols], biasGrad [cols].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ActivationBackwardWithBiasGrad<TAct>(
         ReadOnlySpan<float> y, Span<float> dy, int rows, int cols, Span<float> biasGrad)
         where TAct : struct, IActivation
@@ -110,6 +114,7 @@ public static unsafe class ActivationKernels
     }
 
     /// <summary>dz[i] = dy[i] · f'(·) from the saved output y[i] (dz may be dy).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward<TAct>(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dz) where TAct : struct, IActivation
     {
         if (dy.Length != y.Length || dz.Length != y.Length)

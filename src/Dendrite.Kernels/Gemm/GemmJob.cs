@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dendrite.Kernels.Threading;
 
 namespace Dendrite.Kernels.Gemm;
@@ -37,6 +38,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
 
     public static GemmJob<TK> ForThisThread => t_instance ??= new GemmJob<TK>();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(
         Transpose transA, Transpose transB, int m, int n, int k,
         float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc, int threads)
@@ -85,6 +87,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
 
     private static Transpose Flip(Transpose t) => t == Transpose.No ? Transpose.Yes : Transpose.No;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(int index)
     {
         if (_phase == 0)
@@ -122,6 +125,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
     /// <summary>Offset of element (i, j) of the computed product: C[i, j], or C[j, i] when computing Cᵀ.</summary>
     private nint Address(int i, int j) => _swapped ? (j * _ldc) + i : (i * _ldc) + j;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackPanels(int p0, int p1)
     {
         for (int jp = p0; jp < p1; jp++)
@@ -131,6 +135,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Compute(int r0, int r1, int p0, int p1)
     {
         if (r0 >= r1 || p0 >= p1) return;

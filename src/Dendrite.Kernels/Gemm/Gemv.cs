@@ -24,6 +24,7 @@ internal static unsafe class Gemv
 
     /// <summary>x is contiguous (length k). B is k×n (No) or n×k (Yes) with leading dimension ldb.</summary>
     /// <remarks>Columns j0..j1 only, so threads can split n; every c[j] is computed the same way whatever the split.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(Transpose transB, int j0, int j1, int k, float* x, float* b, nint ldb, float beta, float* c)
     {
         if (transB == Transpose.Yes)
@@ -39,6 +40,7 @@ internal static unsafe class Gemv
     }
 
     /// <summary><see cref="RunDots"/> with Vector512 (the 4-row and 1-row loops do identical per-row arithmetic).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunDots512(int n, int k, float* x, float* b, nint ldb, float beta, float* c)
     {
         int kv = k & ~15;
@@ -74,6 +76,7 @@ internal static unsafe class Gemv
     }
 
     /// <summary>c[j] = Σ_p x[p]·B[j, p]: four rows of B at a time share each load of x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunDots(int n, int k, float* x, float* b, nint ldb, float beta, float* c)
     {
         int w = Vector<float>.Count;
@@ -110,6 +113,7 @@ internal static unsafe class Gemv
     }
 
     /// <summary>c[j] = Σ_p x[p]·B[p, j]: a block of output columns stays in registers over all of k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunAxpys(int n, int k, float* x, float* b, nint ldb, float beta, float* c)
     {
         int w = Vector<float>.Count;

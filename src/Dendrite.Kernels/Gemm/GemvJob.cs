@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dendrite.Kernels.Threading;
 
 namespace Dendrite.Kernels.Gemm;
@@ -22,6 +23,7 @@ internal sealed unsafe class GemvJob : ParallelWork
 
     public static GemvJob ForThisThread => t_instance ??= new GemvJob();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Transpose transB, int n, int k, float* x, float* b, nint ldb, float beta, float* c, int threads)
     {
         int t = (int)Math.Clamp((long)n * k / MinWorkPerThread, 1, Math.Min(threads, Math.Max(1, n / 4)));
@@ -34,6 +36,7 @@ internal sealed unsafe class GemvJob : ParallelWork
         ParallelFor.Run(this, t, t);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(int index)
     {
         int quads = (_n + 3) / 4;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Dendrite.Kernels.Gemm;
 
 /// <summary>
@@ -10,6 +11,7 @@ internal static unsafe class Packing
     /// Packs op(A)[rows i0..i0+mc, cols p0..p0+kc] as ceil(mc/mr) micro-panels; panel q holds, for each p, the mr
     /// values op(A)[i0+q·mr+r, p0+p] at dst[q·kc·mr + p·mr + r] (rows past mc are zero).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(Transpose transA, float* a, nint lda, int i0, int mc, int p0, int kc, int mr, float* dst)
     {
         for (int q = 0; q < mc; q += mr)
@@ -52,6 +54,7 @@ internal static unsafe class Packing
     /// Packs the column panel j0..j0+nr of op(B) over all k rows: dst[p·NR + j] = op(B)[p, j0+j] (columns past nr
     /// are zero). The panel is kc-block agnostic: block p0 starts at dst + p0·NR.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(Transpose transB, float* b, nint ldb, int k, int j0, int nr, int nrFull, float* dst)
     {
         if (transB == Transpose.No)

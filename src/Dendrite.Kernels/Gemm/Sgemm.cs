@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Dendrite.Kernels.Threading;
@@ -60,6 +61,7 @@ public static class Sgemm
         => Multiply(Active, KernelThreads.Count, transA, transB, m, n, k, a, lda, b, ldb, beta, c, ldc);
 
     /// <summary>Test entry: a given kernel path and thread count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void Multiply(
         GemmKernelKind kind, int threads, Transpose transA, Transpose transB, int m, int n, int k,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
@@ -109,6 +111,7 @@ public static class Sgemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void RunGemv(Transpose transA, Transpose transB, int n, int k, float* a, int lda, float* b, int ldb, float beta, float* c, int threads)
     {
         // op(A) is one row; stored transposed (k×1) it is strided, so gather it into contiguous scratch first.

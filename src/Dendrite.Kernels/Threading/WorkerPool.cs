@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
@@ -35,6 +36,7 @@ internal sealed class WorkerPool
     /// <summary>Number of jobs that actually ran on the pool (tests use it to prove the parallel path ran).</summary>
     public long JobsRun => Interlocked.Read(ref _jobsRun);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRun(ParallelWork work, int count, int helpers)
     {
         if (count > MaxItems || Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return false;
@@ -90,6 +92,7 @@ internal sealed class WorkerPool
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WaitForJob(int seen)
     {
         long until = Stopwatch.GetTimestamp() + SpinTicks;
@@ -110,6 +113,7 @@ internal sealed class WorkerPool
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunItems(int job)
     {
         while (true)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Dendrite.Random;
 
@@ -11,6 +12,7 @@ namespace Dendrite.Nn.Fused;
 internal static class DropoutMask
 {
     /// <summary>mask[i] = 0 or 1/(1−p) drawn from <paramref name="rng"/>; output[i] = input[i]·mask[i].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(Rng rng, float p, ReadOnlySpan<float> input, Span<float> mask, Span<float> output)
     {
         float scale = 1f / (1f - p);

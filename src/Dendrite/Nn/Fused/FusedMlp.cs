@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Dendrite.Kernels.Gemm;
 using Dendrite.Kernels.Reductions;
@@ -93,6 +94,7 @@ public sealed class FusedMlp
     /// One training step on a batch: forward, mean softmax cross-entropy against <paramref name="labels"/>, and
     /// backward into every parameter's Grad (overwritten). <paramref name="input"/> is [batch, InputWidth].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FusedStepResult TrainStep(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch)
     {
         CheckBatch(input, batch);
@@ -124,6 +126,7 @@ public sealed class FusedMlp
         _outputs[^1].AsSpan(0, batch * OutputWidth).CopyTo(logits);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ForwardCore(ReadOnlySpan<float> input, int batch, bool training)
     {
         ReadOnlySpan<float> x = input[..(batch * InputWidth)];
@@ -145,6 +148,7 @@ public sealed class FusedMlp
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backward(ReadOnlySpan<float> input, int batch)
     {
         int last = _stages.Length - 1;
