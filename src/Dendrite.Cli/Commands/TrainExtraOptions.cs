@@ -125,6 +125,26 @@ internal static class TrainExtraOptions
         }
     }
 
+    /// <summary>The --lr-schedule text that parses back to <paramref name="s"/> (for config.json).</summary>
+    public static string FormatSchedule(LrScheduleSpec s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        // Gamma and factor were parsed as floats; printing them as floats gives the short text that parses back.
+        string F(double v) => ((float)v).ToString("R", CultureInfo.InvariantCulture);
+        string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+        return s.Kind switch
+        {
+            LrScheduleKind.None => "none",
+            LrScheduleKind.Cosine => "cosine",
+            LrScheduleKind.OneCycle => "onecycle",
+            LrScheduleKind.Step => $"step:{I(s.StepSize)}:{F(s.Gamma)}",
+            LrScheduleKind.MultiStep => $"multistep:{string.Join(',', (s.Milestones ?? []).Select(I))}:{F(s.Gamma)}",
+            LrScheduleKind.Exponential => $"exp:{F(s.Gamma)}",
+            LrScheduleKind.Plateau => $"plateau:{I(s.Patience)}:{F(s.Factor)}",
+            _ => throw new ArgumentOutOfRangeException(nameof(s), s.Kind, "unknown schedule"),
+        };
+    }
+
     private static GradientClip? ParseClip(ParsedOptions o)
     {
         string? text = o.Get("clip-grad");
