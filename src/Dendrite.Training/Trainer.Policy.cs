@@ -35,7 +35,7 @@ public sealed partial class Trainer
         // stopping) the position follows from the epoch and the trackers start fresh, which is exact for those runs.
         if (resume.State is not { } state)
         {
-            _driver.ImportState(new LearningRateDriverState(Optimizer.LearningRate, (long)resume.Epoch * stepsPerEpoch, Math.Max(0, resume.Epoch - 1), null));
+            _driver.ImportState(_driver.ExportState() with { Step = (long)resume.Epoch * stepsPerEpoch, Epoch = Math.Max(0, resume.Epoch - 1) });
             return;
         }
         try

@@ -44,7 +44,7 @@ public static class RunTraining
         Checkpoint.WriteBytes(folder.LastPath, Capture(setup, 0, model, optimizer, seeds.Shuffle, history, null).ToBytes());
         folder.WriteConfig(setup.ConfigJson);
         folder.WriteMetrics(history, validation is not null);
-        return Continue(folder, setup, model, optimizer, seeds.Shuffle, new FitResume(0, history, null), fitTrain, validation, test,
+        return Continue(folder, setup, model, optimizer, seeds.Shuffle, null, fitTrain, validation, test,
             onEpoch, onBatch, cancellationToken);
     }
 
@@ -95,12 +95,12 @@ public static class RunTraining
     }
 
     private static TrainingOutcome Continue(RunFolder folder, RunSetup setup, Module model, IOptimizer optimizer, Rng shuffle,
-        FitResume resume, InMemoryDataset train, InMemoryDataset? validation, InMemoryDataset test, Action<RunEpoch>? onEpoch,
+        FitResume? resume, InMemoryDataset train, InMemoryDataset? validation, InMemoryDataset test, Action<RunEpoch>? onEpoch,
         Action<BatchProgress>? onBatch, CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();
         var trainer = new Trainer(model, optimizer, setup.Options, setup.Policy);
-        double best = resume.History.Select(SelectionMetric.Of).Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Max();
+        double best = (resume?.History ?? []).Select(SelectionMetric.Of).Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Max();
         void OnEpoch(FitEpoch e)
         {
             // Captured after the schedule and early stopping have seen the epoch, so the file is the exact boundary state.
