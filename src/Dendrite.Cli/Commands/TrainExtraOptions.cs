@@ -68,6 +68,9 @@ internal static class TrainExtraOptions
             throw o.Error("early-stopping", "needs --val-split to hold out a validation set");
         if (policy.LabelSmoothing > 0f && s.Engine == TrainingEngine.Fused)
             throw o.Error("label-smoothing", "runs on the autograd engine only (drop --engine fused)");
+        // The fused plan has ReLU/Sigmoid/Tanh only; refuse before a run folder is created rather than crash later.
+        if (activationName is not null && s.Engine == TrainingEngine.Fused)
+            throw o.Error("activation", "other than relu/sigmoid/tanh runs on the autograd engine only (drop --engine fused)");
         if (o.Has("batchnorm") && s.Engine == TrainingEngine.Fused)
             throw new UsageException("--batchnorm runs on the autograd engine only (drop --engine fused)", o.HelpCommand);
         return new TrainExtraSettings(activationName, dropout, o.Has("batchnorm"), ParseOptimizer(o, s), policy);

@@ -77,6 +77,15 @@ public class ToolboxRunTests
     }
 
     [Fact]
+    public void FusedEngine_WithAnActivationItCannotRun_IsAUsageError_AndLeavesNoFolder()
+    {
+        using var dir = new TempDirectory();
+        string run = dir.Combine("run");
+        AssertUserError(Cli("train", "--activation", "gelu", "--engine", "fused", "--out", run), "--activation other than relu/sigmoid/tanh");
+        Assert.False(Directory.Exists(run));
+    }
+
+    [Fact]
     public void Resume_OfARunThatStoppedEarly_IsOneLineAndExit2()
     {
         using var dir = new TempDirectory();
