@@ -60,31 +60,56 @@ public sealed partial class Trainer
     /// restored at the end; see <see cref="RestoredEpoch"/>).
     /// </summary>
     public IReadOnlyList<EpochResult> Fit(InMemoryDataset train, InMemoryDataset? validation, InMemoryDataset test, Rng shuffleRng,
-        Action<EpochResult>? onEpoch = null, CancellationToken cancellationToken = default)
+        Action<EpochResult>? onEpoch = null, CancellationToken cancellationToken = default) =>
+        Fit(train, validation, test, shuffleRng, null, onEpoch is null ? null : e => onEpoch(e.Result), null, cancellationToken);
+
+    /// <summary>
+    /// The epoch loop every training run goes through. Starts at epoch 1, or after <paramref name="resume"/>'s epoch
+    /// with its history and <see cref="FitState"/> (the model, optimizer and Rngs must already hold that epoch's
+    /// state; <paramref name="shuffleRng"/> is the shuffle stream as it was then). Per epoch: schedule, one training
+    /// pass (<paramref name="onBatch"/> after each batch), test and validation evaluation, plateau schedule and early
+    /// stopping, then <paramref name="onEpoch"/>, in which <see cref="ExportFitState"/> gives the state to checkpoint.
+    /// Returns the whole history; with early stopping the best epoch's weights end up in the model.
+    /// </summary>
+    public IReadOnlyList<EpochResult> Fit(InMemoryDataset train, InMemoryDataset? validation, InMemoryDataset test, Rng shuffleRng,
+        FitResume? resume, Action<FitEpoch>? onEpoch, Action<Runs.BatchProgress>? onBatch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(shuffleRng);
         var loader = new DataLoader(train, Options.BatchSize, shuffle: true, rng: shuffleRng);
-        var results = new List<EpochResult>(Options.Epochs);
-        var stopper = BeginFit(train, validation);
-        for (int epoch = 1; epoch <= Options.Epochs; epoch++)
+        var history = new List<EpochResult>(Options.Epochs);
+        if (resume is not null) history.AddRange(resume.History);
+        BeginFit(train, validation, resume);
+        for (int epoch = (resume?.Epoch ?? 0) + 1; epoch <= Options.Epochs && !_stoppedEarly; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             _driver!.BeginEpoch(epoch - 1);
             long start = Stopwatch.GetTimestamp();
-            var (loss, accuracy) = TrainEpoch(loader, cancellationToken);
+            var (loss, accuracy) = TrainEpoch(onBatch is null ? loader : Counting(loader, epoch, onBatch), cancellationToken);
             // Seconds cover the training pass only (as the PyTorch reference measures it); evaluation is extra.
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             var evaluation = Evaluate(test);
             var val = validation is null ? null : Evaluate(validation);
             var result = new EpochResult(epoch, loss, accuracy, evaluation.Accuracy, seconds, val?.Accuracy);
-            results.Add(result);
-            onEpoch?.Invoke(result);
-            if (EndEpoch(epoch, val?.Loss ?? loss, val, stopper)) break;
+            history.Add(result);
+            _stoppedEarly = EndEpoch(epoch, val?.Loss ?? loss, val);
+            onEpoch?.Invoke(new FitEpoch(result, history, _stoppedEarly));
         }
-        FinishFit(stopper, results.Count);
-        return results;
+        FinishFit(history.Count == 0 ? 0 : history[^1].Epoch);
+        return history;
+    }
+
+    /// <summary>The loader's batches, reporting progress after each one has been trained on.</summary>
+    private static IEnumerable<Batch> Counting(DataLoader loader, int epoch, Action<Runs.BatchProgress> onBatch)
+    {
+        int samples = 0;
+        foreach (Batch batch in loader)
+        {
+            yield return batch;
+            samples += batch.Count;
+            onBatch(new Runs.BatchProgress(epoch, samples, loader.SampleCount));
+        }
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ internal sealed class SummaryCommand : ICommand
         var spec = checkpoint.Spec;
         stdout.WriteLine($"model: {path}");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"architecture: {spec.Describe()} {spec.Activation.ToString().ToLowerInvariant()}, trained {checkpoint.Epoch} epochs"));
+            $"architecture: {spec.Describe()} {spec.ActivationLabel}{(spec.BatchNorm ? ", batchnorm" : "")}{(spec.Dropout > 0f ? $", dropout {spec.Dropout}" : "")}, trained {checkpoint.Epoch} epochs"));
         stdout.WriteLine($"classes: {string.Join(", ", checkpoint.ClassNames)}");
         stdout.WriteLine();
         stdout.Write(checkpoint.BuildModel().Summary(1, spec.Inputs));

@@ -18,7 +18,9 @@ internal sealed class TrainCommand : ICommand
     private const string Description =
         "Trains an MLP (or softmax regression with --hidden none) on Fashion-MNIST with minibatch SGD and\n" +
         "reports train loss, train accuracy and test accuracy after every epoch. The defaults reproduce the\n" +
-        "d2l reference run: 784-256-10, ReLU, weights N(0, 0.01²), biases 0, lr 0.1, batch 256, 10 epochs.";
+        "d2l reference run: 784-256-10, ReLU, weights N(0, 0.01²), biases 0, lr 0.1, batch 256, 10 epochs.\n" +
+        "Every run writes a run folder (--out, default runs/<timestamp>) that --resume continues bit-identically;\n" +
+        "with --lr-schedule cosine or onecycle, raising --epochs on resume re-lays the schedule over the new total.";
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
@@ -32,15 +34,8 @@ internal sealed class TrainCommand : ICommand
         }
         ResumePoint? resume = TrainRun.OpenResume(parsed);
         TrainSettings s = resume?.Settings ?? TrainOptions.ToSettings(parsed);
-        TrainExtraSettings x = TrainExtraOptions.ToSettings(parsed, s);
-        // Run folders (checkpoints, resume, plots) cover the d2l option set; the toolbox options (other optimizers,
-        // schedules, validation, dropout, batch norm, more activations and inits) train through the policy path,
-        // which does not write a run folder yet.
-        bool toolbox = TrainRunScope.UsesToolbox(parsed, x, s);
-        if (toolbox && (parsed.Has("out") || parsed.Has("resume")))
-            throw new Options.UsageException(
-                $"--out/--resume are not supported yet together with {TrainRunScope.ToolboxOptionsUsed(parsed, x, s)}: " +
-                "run folders cover SGD with relu/sigmoid/tanh and normal/default init", parsed.HelpCommand);
+        // A resumed run takes every model and training option from its config (merged with the allowed overrides).
+        TrainExtraSettings x = TrainExtraOptions.ToSettings(resume?.Options ?? parsed, s);
         ITrainReporter reporter = s.LogFormat == LogFormat.Json ? new JsonTrainReporter(stdout, stderr)
             : services.Interactive ? new ProgressTrainReporter(stdout) : new TextTrainReporter(stdout);
 
@@ -55,15 +50,7 @@ internal sealed class TrainCommand : ICommand
             $"{TrainExtraNotes.Optimizer(x.Optimizer)}{TrainExtraNotes.Policy(x.Policy)}; batch {s.BatchSize}, {s.Epochs} epochs, seed {s.Seed}, {s.Threads} threads, {s.Engine.ToString().ToLowerInvariant()} engine"));
 
         Kernels.Threading.KernelThreads.Count = s.Threads;
-        TrainingOutcome outcome;
-        if (toolbox)
-        {
-            reporter.Note($"no run folder: {TrainRunScope.ToolboxOptionsUsed(parsed, x, s)} run without checkpoints for now");
-            reporter.Start();
-            outcome = MlpTraining.Run(spec, x.Optimizer,
-                new TrainerOptions(Epochs: s.Epochs, BatchSize: s.BatchSize, Seed: s.Seed, Engine: s.Engine), x.Policy, data.Train, data.Test, reporter.Epoch);
-        }
-        else outcome = TrainRun.Run(resume, parsed, s, spec, data, reporter, services);
+        TrainingOutcome outcome = TrainRun.Run(resume, parsed, s, x, spec, data, reporter, services);
         reporter.Done(outcome);
         return Cli.Success;
     }

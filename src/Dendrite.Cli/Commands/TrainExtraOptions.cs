@@ -68,6 +68,9 @@ internal static class TrainExtraOptions
             throw o.Error("early-stopping", "needs --val-split to hold out a validation set");
         if (policy.LabelSmoothing > 0f && s.Engine == TrainingEngine.Fused)
             throw o.Error("label-smoothing", "runs on the autograd engine only (drop --engine fused)");
+        // The fused plan has ReLU/Sigmoid/Tanh only; refuse before a run folder is created rather than crash later.
+        if (activationName is not null && s.Engine == TrainingEngine.Fused)
+            throw o.Error("activation", "other than relu/sigmoid/tanh runs on the autograd engine only (drop --engine fused)");
         if (o.Has("batchnorm") && s.Engine == TrainingEngine.Fused)
             throw new UsageException("--batchnorm runs on the autograd engine only (drop --engine fused)", o.HelpCommand);
         return new TrainExtraSettings(activationName, dropout, o.Has("batchnorm"), ParseOptimizer(o, s), policy);
@@ -123,6 +126,26 @@ internal static class TrainExtraOptions
         {
             throw o.Error("lr-schedule", Expected);
         }
+    }
+
+    /// <summary>The --lr-schedule text that parses back to <paramref name="s"/> (for config.json).</summary>
+    public static string FormatSchedule(LrScheduleSpec s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        // Gamma and factor were parsed as floats; printing them as floats gives the short text that parses back.
+        string F(double v) => ((float)v).ToString("R", CultureInfo.InvariantCulture);
+        string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+        return s.Kind switch
+        {
+            LrScheduleKind.None => "none",
+            LrScheduleKind.Cosine => "cosine",
+            LrScheduleKind.OneCycle => "onecycle",
+            LrScheduleKind.Step => $"step:{I(s.StepSize)}:{F(s.Gamma)}",
+            LrScheduleKind.MultiStep => $"multistep:{string.Join(',', (s.Milestones ?? []).Select(I))}:{F(s.Gamma)}",
+            LrScheduleKind.Exponential => $"exp:{F(s.Gamma)}",
+            LrScheduleKind.Plateau => $"plateau:{I(s.Patience)}:{F(s.Factor)}",
+            _ => throw new ArgumentOutOfRangeException(nameof(s), s.Kind, "unknown schedule"),
+        };
     }
 
     private static GradientClip? ParseClip(ParsedOptions o)

@@ -25,7 +25,9 @@ internal static class RunPlots
     {
         double[] epochs = history.Select(h => (double)h.Epoch).ToArray();
         string svg = LearningCurves.Render(epochs, history.Select(h => h.TrainLoss).ToArray(),
-            history.Select(h => h.TrainAccuracy).ToArray(), valAcc: null, testAcc: history.Select(h => h.TestAccuracy).ToArray(),
+            history.Select(h => h.TrainAccuracy).ToArray(),
+            valAcc: history.Any(h => h.ValidationAccuracy is not null) ? history.Select(h => h.ValidationAccuracy ?? double.NaN).ToArray() : null,
+            testAcc: history.Select(h => h.TestAccuracy).ToArray(),
             new LearningCurvesOptions { Title = "Learning curves" });
         SvgFile.Save(folder.PlotPath(LearningCurvesFile), svg);
     }

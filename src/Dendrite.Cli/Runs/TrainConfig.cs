@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dendrite.Cli.Commands;
+using Dendrite.Optim;
 using Dendrite.Training;
 using Dendrite.Training.Checkpoints;
 using Dendrite.Training.Runs;
@@ -12,11 +13,13 @@ namespace Dendrite.Cli.Runs;
 /// <summary>
 /// config.json of a run: the fully resolved train options (under "options", named as on the command line, so a
 /// resumed run re-parses them with the same validation), the seed, the version, the architecture and how
-/// best.safetensors is chosen. The same text is stored in every checkpoint's "dendrite.config".
+/// best.safetensors is chosen. The same text is stored in every checkpoint's "dendrite.config". The toolbox options
+/// (optimizer, schedule, regularization, validation, early stopping) are written in their resolved, canonical form
+/// when they are in use, flags as true, so a resumed run rebuilds exactly the same setup.
 /// </summary>
 internal static class TrainConfig
 {
-    public static string Write(TrainSettings s, MlpSpec spec, string runFolder)
+    public static string Write(TrainSettings s, TrainExtraSettings x, MlpSpec spec, string runFolder)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
@@ -34,10 +37,11 @@ internal static class TrainConfig
             w.WriteStartObject("options");
             w.WriteNumber("epochs", s.Epochs);
             w.WriteNumber("batch-size", s.BatchSize);
-            w.WriteNumber("lr", s.LearningRate);
-            w.WriteNumber("weight-decay", s.WeightDecay);
+            // Null lr/weight decay: the optimizer's own default (adam's lr 0.001), which a resume leaves alone too.
+            if (x.Optimizer.LearningRate is { } lr) w.WriteNumber("lr", lr);
+            if (x.Optimizer.WeightDecay is { } wd) w.WriteNumber("weight-decay", wd);
             w.WriteString("hidden", s.Hidden.Count == 0 ? "none" : string.Join(",", s.Hidden));
-            w.WriteString("activation", s.Activation.ToString().ToLowerInvariant());
+            w.WriteString("activation", spec.ActivationLabel);
             w.WriteString("init", s.Init.ToString());
             w.WriteNumber("seed", s.Seed);
             if (s.DataDirectory is null) w.WriteNull("data");
@@ -45,18 +49,40 @@ internal static class TrainConfig
             w.WriteNumber("threads", s.Threads);
             w.WriteString("engine", s.Engine.ToString().ToLowerInvariant());
             w.WriteString("log-format", s.LogFormat.ToString().ToLowerInvariant());
+            WriteToolbox(w, x);
             w.WriteEndObject();
             w.WritePropertyName("architecture");
             w.WriteRawValue(MlpSpecJson.Write(spec));
-            w.WriteString("optimizer", "sgd");
-            w.WriteString("selection_metric", SelectionMetric.Name);
-            w.WriteString("selection_note", SelectionMetric.Note);
+            w.WriteString("optimizer", OptimizerFactory.NameOf(x.Optimizer.Kind));
+            bool validation = x.Policy.ValidationFraction > 0;
+            w.WriteString("selection_metric", SelectionMetric.Name(validation));
+            w.WriteString("selection_note", SelectionMetric.Note(validation));
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The "options" object as option name → raw string value (null values are left out).</summary>
+    /// <summary>The toolbox options in use, as the option parser reads them back.</summary>
+    private static void WriteToolbox(Utf8JsonWriter w, TrainExtraSettings x)
+    {
+        if (x.Dropout > 0f) w.WriteNumber("dropout", x.Dropout);
+        if (x.BatchNorm) w.WriteBoolean("batchnorm", true);
+        w.WriteString("optimizer", OptimizerFactory.NameOf(x.Optimizer.Kind));
+        if (x.Optimizer.Momentum is { } m) w.WriteNumber("momentum", m);
+        if (x.Optimizer.Nesterov) w.WriteBoolean("nesterov", true);
+        var p = x.Policy;
+        if (p.Schedule is { } schedule) w.WriteString("lr-schedule", TrainExtraOptions.FormatSchedule(schedule));
+        if (p.WarmupEpochs > 0) w.WriteNumber("warmup", p.WarmupEpochs);
+        if (p.Clip is { } clip) w.WriteString("clip-grad", FormattableString.Invariant($"{clip.Kind.ToString().ToLowerInvariant()}:{clip.Threshold:R}"));
+        if (p.LabelSmoothing > 0f) w.WriteNumber("label-smoothing", p.LabelSmoothing);
+        if (p.ValidationFraction > 0) w.WriteNumber("val-split", (float)p.ValidationFraction);
+        if (p.EarlyStopping is { } e) w.WriteString("early-stopping", FormattableString.Invariant($"{e.Patience}:{(float)e.MinDelta:R}"));
+    }
+
+    /// <summary>
+    /// The "options" object as option name → raw string value. Null and false values are left out; true marks a
+    /// flag that was given (present, no value).
+    /// </summary>
     public static Dictionary<string, string?> ReadOptions(string json, string source)
     {
         try
@@ -65,9 +91,14 @@ internal static class TrainConfig
             var result = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (JsonProperty p in doc.RootElement.GetProperty("options").EnumerateObject())
             {
+                if (p.Value.ValueKind == JsonValueKind.True)
+                {
+                    result[p.Name] = null;
+                    continue;
+                }
                 string? value = p.Value.ValueKind switch
                 {
-                    JsonValueKind.Null => null,
+                    JsonValueKind.Null or JsonValueKind.False => null,
                     JsonValueKind.String => p.Value.GetString(),
                     JsonValueKind.Number => p.Value.GetRawText(),
                     _ => throw new FormatException($"option '{p.Name}' has a {p.Value.ValueKind} value"),

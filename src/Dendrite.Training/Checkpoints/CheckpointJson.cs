@@ -61,7 +61,7 @@ public static class CheckpointJson
         return result;
     });
 
-    /// <summary>[{"epoch":1,"train_loss":…,"train_acc":…,"test_acc":…,"seconds":…}, …] with round-trip doubles; NaN as null.</summary>
+    /// <summary>[{"epoch":1,"train_loss":…,"train_acc":…,"test_acc":…,"seconds":…[,"val_acc":…]}, …] with round-trip doubles; NaN as null.</summary>
     public static string WriteHistory(IReadOnlyList<EpochResult> history)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -77,6 +77,7 @@ public static class CheckpointJson
                 Number(w, "train_acc", r.TrainAccuracy);
                 Number(w, "test_acc", r.TestAccuracy);
                 Number(w, "seconds", r.Seconds);
+                if (r.ValidationAccuracy is { } val) Number(w, "val_acc", val);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -89,7 +90,7 @@ public static class CheckpointJson
         using var doc = JsonDocument.Parse(json);
         return doc.RootElement.EnumerateArray().Select(e => new EpochResult(
             e.GetProperty("epoch").GetInt32(), Double(e, "train_loss"), Double(e, "train_acc"), Double(e, "test_acc"),
-            Double(e, "seconds"))).ToList();
+            Double(e, "seconds"), e.TryGetProperty("val_acc", out _) ? Double(e, "val_acc") : null)).ToList();
     });
 
     public static string WriteStrings(IReadOnlyList<string> values)

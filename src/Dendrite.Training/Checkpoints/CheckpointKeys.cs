@@ -29,4 +29,16 @@ public static class CheckpointKeys
 
     /// <summary>Prefix of optimizer-state tensor names; model parameters never start with it.</summary>
     public const string OptimizerPrefix = "optim.";
+
+    /// <summary>
+    /// JSON object of the trainer's <see cref="FitState"/>: learning-rate driver, early-stopping tracker (its best
+    /// weights go in as "early_stopping.*" tensors), whether the run stopped early. Absent in older files.
+    /// </summary>
+    public const string Fit = "dendrite.fit";
+
+    /// <summary>Prefix of the early-stopping tracker's best-weight tensors ("early_stopping.1.weight").</summary>
+    public const string EarlyStoppingPrefix = "early_stopping.";
+
+    /// <summary>Prefix of a Dropout layer's Rng stream in <see cref="Rng"/>, followed by the layer's name ("dropout.4").</summary>
+    public const string DropoutRngPrefix = "dropout.";
 }

@@ -4,8 +4,12 @@ using Dendrite.Init;
 namespace Dendrite.Training.Checkpoints;
 
 /// <summary>
-/// <see cref="MlpSpec"/> as JSON: {"inputs":784,"hidden":[256],"classes":10,"activation":"relu","init":"normal:0.01"}.
-/// The init scheme is informative only (loaded weights replace it); an unknown one reads as the default.
+/// <see cref="MlpSpec"/> as JSON: {"inputs":784,"hidden":[256],"classes":10,"activation":"relu","init":"normal:0.01"},
+/// plus "dropout":P when P &gt; 0 and "batchnorm":true when set (left out otherwise, so files of the d2l option set
+/// keep their exact bytes, and older files read as no dropout, no batch norm). "activation" is any
+/// <see cref="Nn.ActivationRegistry"/> name ("gelu"). The init scheme is informative only (loaded weights replace
+/// it), but it is kept exactly so that a resumed run can check it asks for the same model; an unknown one reads as
+/// the default.
 /// </summary>
 public static class MlpSpecJson
 {
@@ -19,8 +23,10 @@ public static class MlpSpecJson
             foreach (int h in spec.Hidden) w.WriteNumberValue(h);
             w.WriteEndArray();
             w.WriteNumber("classes", spec.Classes);
-            w.WriteString("activation", spec.Activation.ToString().ToLowerInvariant());
+            w.WriteString("activation", spec.ActivationLabel);
             w.WriteString("init", spec.Init.ToString());
+            if (spec.Dropout > 0f) w.WriteNumber("dropout", spec.Dropout);
+            if (spec.BatchNorm) w.WriteBoolean("batchnorm", true);
         });
     }
 
@@ -35,10 +41,19 @@ public static class MlpSpecJson
             int[] hidden = root.GetProperty("hidden").EnumerateArray().Select(e => e.GetInt32()).ToArray();
             int classes = root.GetProperty("classes").GetInt32();
             string activationName = root.GetProperty("activation").GetString() ?? "";
+            string? registryName = null;
             if (!Enum.TryParse(activationName, ignoreCase: true, out ActivationKind activation) || !Enum.IsDefined(activation))
-                throw new CheckpointFormatException($"{source}: unknown activation '{activationName}' in {CheckpointKeys.Architecture}");
+            {
+                // relu/sigmoid/tanh are the enum (the fused engine's); any other registry name rides on Relu.
+                if (!Nn.ActivationRegistry.TryGet(activationName, out var info))
+                    throw new CheckpointFormatException($"{source}: unknown activation '{activationName}' in {CheckpointKeys.Architecture}");
+                activation = ActivationKind.Relu;
+                registryName = info.Name;
+            }
             LinearInit init = root.TryGetProperty("init", out JsonElement i) ? ParseInit(i.GetString()) : LinearInit.Default;
-            var spec = new MlpSpec(inputs, hidden, classes, activation, init);
+            float dropout = root.TryGetProperty("dropout", out JsonElement d) ? d.GetSingle() : 0f;
+            bool batchNorm = root.TryGetProperty("batchnorm", out JsonElement bn) && bn.GetBoolean();
+            var spec = new MlpSpec(inputs, hidden, classes, activation, init, registryName, dropout, batchNorm);
             spec.Validate();
             return spec;
         }
@@ -54,10 +69,14 @@ public static class MlpSpecJson
 
     private static LinearInit ParseInit(string? text)
     {
-        if (text is not null && text.StartsWith("normal:", StringComparison.Ordinal) &&
-            float.TryParse(text.AsSpan(7), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float std) &&
-            float.IsFinite(std) && std >= 0f)
-            return LinearInit.Normal(std);
-        return LinearInit.Default;
+        if (text is null) return LinearInit.Default;
+        try
+        {
+            return LinearInit.Parse(text);
+        }
+        catch (Init.InitSchemeException)
+        {
+            return LinearInit.Default;
+        }
     }
 }

@@ -39,6 +39,25 @@ public sealed class EarlyStopping
         return ++_badEpochs >= _spec.Patience;
     }
 
+    /// <summary>The tracker's state, including a reference to (not a copy of) the best weights.</summary>
+    public EarlyStoppingState ExportState() => new(BestEpoch, BestAccuracy, _badEpochs, _best?.Values);
+
+    /// <summary>Continues from <paramref name="state"/>; its weights must fit <paramref name="model"/>.</summary>
+    public void ImportState(EarlyStoppingState state, Module model)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(model);
+        if (state.BestEpoch < 0 || state.BadEpochs < 0 || double.IsNaN(state.BestAccuracy))
+            throw new DendriteException($"early-stopping state: best epoch {state.BestEpoch}, bad epochs {state.BadEpochs}, best accuracy {state.BestAccuracy} are not valid");
+        if ((state.BestEpoch > 0) != (state.BestWeights is not null))
+            throw new DendriteException($"early-stopping state: best epoch {state.BestEpoch} but {(state.BestWeights is null ? "no" : "some")} best weights");
+        _best = state.BestWeights is null ? null
+            : WeightSnapshot.FromValues(model, state.BestWeights.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        BestEpoch = state.BestEpoch;
+        BestAccuracy = state.BestAccuracy;
+        _badEpochs = state.BadEpochs;
+    }
+
     /// <summary>Puts the best epoch's weights back into <paramref name="model"/>.</summary>
     public void RestoreBest(Module model) => _best?.RestoreTo(model);
 }

@@ -11,10 +11,13 @@ namespace Dendrite.Training.Policy;
 public sealed class LearningRateDriver
 {
     private readonly IOptimizer _optimizer;
-    private readonly ILearningRateSchedule? _epochSchedule;
-    private readonly OneCycleLR? _oneCycle;
-    private readonly ReduceLROnPlateau? _plateau;
+    private readonly LrScheduleSpec _spec;
+    private readonly int _epochs;
+    private readonly int _stepsPerEpoch;
     private readonly int _warmup;
+    private ILearningRateSchedule? _epochSchedule;
+    private OneCycleLR? _oneCycle;
+    private ReduceLROnPlateau? _plateau;
     private long _step;
     private int _epoch;
 
@@ -28,9 +31,22 @@ public sealed class LearningRateDriver
         ArgumentNullException.ThrowIfNull(optimizer);
         _optimizer = optimizer;
         _warmup = warmupEpochs;
-        double lr = optimizer.LearningRate;
+        _spec = spec ?? LrScheduleSpec.None;
+        _epochs = epochs;
+        _stepsPerEpoch = stepsPerEpoch;
+        Build(optimizer.LearningRate);
+    }
+
+    /// <summary>The learning rate the run started from.</summary>
+    public double BaseLearningRate { get; private set; }
+
+    // The schedules are pure functions of (base lr, epochs, epoch or step) except plateau, whose history is in
+    // its exported state; so rebuilding them from the base rate and importing plateau's state resumes exactly.
+    private void Build(double lr)
+    {
         BaseLearningRate = lr;
-        spec ??= LrScheduleSpec.None;
+        var spec = _spec;
+        int epochs = _epochs, stepsPerEpoch = _stepsPerEpoch, warmupEpochs = _warmup;
         int afterWarmup = Math.Max(1, epochs - warmupEpochs);
         _epochSchedule = spec.Kind switch
         {
@@ -45,8 +61,39 @@ public sealed class LearningRateDriver
             _plateau = new ReduceLROnPlateau(lr, new ReduceLROnPlateauOptions(PlateauMode.Min, spec.Factor, spec.Patience));
     }
 
-    /// <summary>The learning rate the run started from.</summary>
-    public double BaseLearningRate { get; }
+    /// <summary>Everything needed to continue: the base rate, steps and epochs done, plateau's history.</summary>
+    public LearningRateDriverState ExportState() => new(BaseLearningRate, _step, _epoch, _plateau?.ExportState());
+
+    /// <summary>
+    /// Continues from <paramref name="state"/> (taken at an epoch boundary by <see cref="ExportState"/> of a driver
+    /// with the same spec and warm-up). The schedules are rebuilt for this driver's epoch count, so a run extended to
+    /// more epochs follows the new total from here on. The optimizer's current rate is not touched (it is part of the
+    /// optimizer's own state).
+    /// </summary>
+    public void ImportState(LearningRateDriverState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!(double.IsFinite(state.BaseLearningRate) && state.BaseLearningRate > 0))
+            throw new DendriteException($"learning-rate driver state: base rate {state.BaseLearningRate} is not finite and > 0");
+        if (state.Step < 0 || state.Epoch < 0)
+            throw new DendriteException($"learning-rate driver state: step {state.Step} and epoch {state.Epoch} must be ≥ 0");
+        if ((state.Plateau is null) != (_spec.Kind != LrScheduleKind.Plateau))
+            throw new DendriteException("learning-rate driver state does not match the schedule (plateau state present or missing)");
+        Build(state.BaseLearningRate);
+        _step = state.Step;
+        _epoch = state.Epoch;
+        if (state.Plateau is { } p)
+        {
+            try
+            {
+                _plateau!.ImportState(p);
+            }
+            catch (OptimizerStateException e)
+            {
+                throw new DendriteException("learning-rate driver state: " + e.Message, e);
+            }
+        }
+    }
 
     /// <summary>Sets the rate for epoch <paramref name="epochIndex"/> (0-based).</summary>
     public void BeginEpoch(int epochIndex)

@@ -7,4 +7,5 @@ namespace Dendrite.Training.Runs;
 /// <param name="History">Every epoch so far, this one last.</param>
 /// <param name="Model">The live model (valid only during the callback; training continues afterwards).</param>
 /// <param name="IsBest">True when this epoch was written to best.safetensors.</param>
-public sealed record RunEpoch(EpochResult Result, IReadOnlyList<EpochResult> History, Module Model, bool IsBest);
+/// <param name="StoppedEarly">True when early stopping ends the run after this epoch.</param>
+public sealed record RunEpoch(EpochResult Result, IReadOnlyList<EpochResult> History, Module Model, bool IsBest, bool StoppedEarly = false);

@@ -19,8 +19,11 @@ public sealed class RunFolder
     public const string BestFile = "best.safetensors";
     public const string PlotsFolder = "plots";
 
-    /// <summary>The header of metrics.csv; val_* columns will be appended once a validation split exists.</summary>
+    /// <summary>The header of metrics.csv without a validation split.</summary>
     public const string MetricsHeader = "epoch,train_loss,train_acc,test_acc,seconds";
+
+    /// <summary>The header of metrics.csv with a validation split: <see cref="MetricsHeader"/> plus val_acc.</summary>
+    public const string MetricsHeaderWithValidation = MetricsHeader + ",val_acc";
 
     private RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
 
@@ -87,14 +90,21 @@ public sealed class RunFolder
 
     public void WriteConfig(string json) => WriteText(ConfigPath, json.EndsWith('\n') ? json : json + "\n");
 
-    /// <summary>Rewrites metrics.csv from the whole history (so it always agrees with last.safetensors).</summary>
-    public void WriteMetrics(IReadOnlyList<EpochResult> history)
+    /// <summary>
+    /// Rewrites metrics.csv from the whole history (so it always agrees with last.safetensors); with
+    /// <paramref name="validation"/> a val_acc column is appended.
+    /// </summary>
+    public void WriteMetrics(IReadOnlyList<EpochResult> history, bool validation = false)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var sb = new StringBuilder(MetricsHeader).Append('\n');
+        var sb = new StringBuilder(validation ? MetricsHeaderWithValidation : MetricsHeader).Append('\n');
         foreach (EpochResult r in history)
+        {
             sb.Append(r.Epoch.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Csv(r.TrainLoss)).Append(',')
-              .Append(Csv(r.TrainAccuracy)).Append(',').Append(Csv(r.TestAccuracy)).Append(',').Append(Csv(r.Seconds)).Append('\n');
+              .Append(Csv(r.TrainAccuracy)).Append(',').Append(Csv(r.TestAccuracy)).Append(',').Append(Csv(r.Seconds));
+            if (validation) sb.Append(',').Append(Csv(r.ValidationAccuracy ?? double.NaN));
+            sb.Append('\n');
+        }
         WriteText(MetricsPath, sb.ToString());
     }
 

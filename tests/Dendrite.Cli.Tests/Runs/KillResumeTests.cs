@@ -13,21 +13,31 @@ public class KillResumeTests
 {
     private const int Epochs = 4;
 
-    private static string[] TrainArgs(string data, string run) =>
+    private static string[] TrainArgs(string data, string run, string[] extra) =>
         ["train", "--data", data, "--out", run, "--epochs", Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-         "--hidden", "256", "--batch-size", "32", "--seed", "3", "--threads", "1", "--log-format", "json"];
+         "--hidden", "256", "--batch-size", "32", "--seed", "3", "--threads", "1", "--log-format", "json", .. extra];
 
-    [Fact]
-    public void KilledMidEpoch_ThenResumed_EndsBitIdenticalToAnUninterruptedRun()
+    /// <summary>The d2l option set, and the toolbox: every piece of state beyond weights (AdamW moments, onecycle's
+    /// position, dropout streams, validation and early-stopping trackers) has to survive the kill.</summary>
+    public static TheoryData<string[]> Configurations() =>
+    [
+        [],
+        ["--optimizer", "adamw", "--lr", "0.001", "--lr-schedule", "onecycle", "--dropout", "0.2", "--init", "kaiming_uniform",
+         "--clip-grad", "norm:1", "--val-split", "0.1", "--early-stopping", "50"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void KilledMidEpoch_ThenResumed_EndsBitIdenticalToAnUninterruptedRun(string[] extra)
     {
         using var dir = new TempDirectory();
         string data = dir.Combine("data"), whole = dir.Combine("whole"), killed = dir.Combine("killed");
         SyntheticIdx.Write(data, trainCount: 20000, testCount: 500);
 
-        var reference = CliRunner.Run(CliServices.Default, TrainArgs(data, whole));
+        var reference = CliRunner.Run(CliServices.Default, TrainArgs(data, whole, extra));
         Assert.True(reference.ExitCode == 0, reference.Stderr);
 
-        int epochAtKill = RunAndKillDuringSecondEpoch(TrainArgs(data, killed), Path.Combine(killed, "last.safetensors"));
+        int epochAtKill = RunAndKillDuringSecondEpoch(TrainArgs(data, killed, extra), Path.Combine(killed, "last.safetensors"));
         // The kill landed before the run finished, and what it left is a complete, loadable checkpoint.
         Assert.InRange(epochAtKill, 1, Epochs - 1);
         Assert.Equal(epochAtKill, Checkpoint.Load(Path.Combine(killed, "last.safetensors")).Epoch);
@@ -41,6 +51,9 @@ public class KillResumeTests
         Assert.Equal(expected.Parameters.Keys, actual.Parameters.Keys);
         foreach (var (name, t) in expected.Parameters) Assert.Equal(t.Data, actual.Parameters[name].Data);
         Assert.Equal(expected.Rngs, actual.Rngs);
+        Assert.Equal(expected.Optimizer.Scalars, actual.Optimizer.Scalars);
+        Assert.Equal(expected.History.Select(h => (h.TrainLoss, h.TestAccuracy, h.ValidationAccuracy)),
+            actual.History.Select(h => (h.TrainLoss, h.TestAccuracy, h.ValidationAccuracy)));
     }
 
     /// <summary>Starts the CLI, waits for the epoch-1 checkpoint, kills the process at once; returns the epoch on disk.</summary>
