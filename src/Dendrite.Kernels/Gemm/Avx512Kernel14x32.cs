@@ -13,6 +13,9 @@ internal readonly struct Avx512Kernel14x32 : IMicroKernel
 {
     public static int MR => 14;
     public static int NR => 32;
+    public static int EdgeRows => Avx512Kernel4x32.Rows;
+
+    public static unsafe void RunEdge(int kc, float* a, float* b, float* c, nint ldc) => Avx512Kernel4x32.Run(kc, a, b, c, ldc);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Run(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)

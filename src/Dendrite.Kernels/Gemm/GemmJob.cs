@@ -179,8 +179,10 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
                         }
                         else
                         {
-                            // Edge tile: same kernel (same arithmetic) into a scratch tile, then merge the valid part.
-                            TK.Run(kc, ap, bp, tile, nrFull, false);
+                            // Edge tile: same arithmetic into a scratch tile, then merge the valid part. A few rows
+                            // take the narrow kernel, which computes only those rows.
+                            if (rows <= TK.EdgeRows) TK.RunEdge(kc, ap, bp, tile, nrFull);
+                            else TK.Run(kc, ap, bp, tile, nrFull, false);
                             for (int r = 0; r < rows; r++)
                             {
                                 float* tr = tile + r * nrFull;

@@ -18,4 +18,13 @@ internal interface IMicroKernel
     /// stores c[r·ldc + j] = acc, or c[r·ldc + j] += acc when <paramref name="accumulate"/>.
     /// </summary>
     static abstract unsafe void Run(int kc, float* a, float* b, float* c, nint ldc, bool accumulate);
+
+    /// <summary>Rows of a narrower edge kernel (<see cref="RunEdge"/>), or 0 when there is none.</summary>
+    static virtual int EdgeRows => 0;
+
+    /// <summary>
+    /// Stores (never accumulates) rows 0..<see cref="EdgeRows"/>-1 of the tile, each element the same FMA chain as
+    /// in <see cref="Run"/>, so an edge tile costs its rows rather than MR rows.
+    /// </summary>
+    static virtual unsafe void RunEdge(int kc, float* a, float* b, float* c, nint ldc) => throw new NotSupportedException();
 }

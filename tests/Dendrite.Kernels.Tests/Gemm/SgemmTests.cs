@@ -110,6 +110,37 @@ public class SgemmTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(SupportedKinds), MemberType = typeof(GemmReference))]
+    public void Multiply_GivesEdgeRowsTheSameBitsAsFullTiles(int kindValue)
+    {
+        // A last row tile with few rows may take a narrower kernel (AVX-512: 4 rows). Computing the same rows inside
+        // a taller product, where they sit in full tiles (84 rows: a multiple of every kernel's MR), must give the
+        // same bits, with beta 0 and 1 and for every transpose.
+        var kind = (GemmKernelKind)kindValue;
+        var rng = new Random(9);
+        const int tall = 84;
+        foreach (int m in new[] { 2, 3, 4, 5, 15, 18, 32, 46 }) // m = 1 takes the GEMV path, its own arithmetic
+            foreach (Transpose ta in Both)
+                foreach (Transpose tb in Both)
+                    foreach (float beta in new[] { 0f, 1f })
+                    {
+                        const int n = 70, k = 300;
+                        float[] aTall = RandomArray(rng, tall * k), b = RandomArray(rng, k * n);
+                        float[] cInit = RandomArray(rng, tall * n);
+                        // Row i of op(A) is the same for both products: for Aᵀ storage take the first m columns.
+                        float[] aShort = new float[m * k];
+                        for (int i = 0; i < m; i++)
+                            for (int p = 0; p < k; p++)
+                                aShort[ta == Transpose.No ? (i * k) + p : (p * m) + i] = aTall[ta == Transpose.No ? (i * k) + p : (p * tall) + i];
+                        int ldb = tb == Transpose.No ? n : k;
+                        float[] cShort = cInit[..(m * n)], cTall = (float[])cInit.Clone();
+                        Sgemm.Multiply(kind, 1, ta, tb, m, n, k, aShort, ta == Transpose.No ? k : m, b, ldb, beta, cShort, n);
+                        Sgemm.Multiply(kind, 1, ta, tb, tall, n, k, aTall, ta == Transpose.No ? k : tall, b, ldb, beta, cTall, n);
+                        Assert.True(cShort.AsSpan().SequenceEqual(cTall.AsSpan(0, m * n)), $"{kind} {ta}{tb} m={m} beta={beta}");
+                    }
+    }
+
     [Fact]
     public void Multiply_WithZeroK_ClearsCForBetaZeroAndScalesOtherwise()
     {
