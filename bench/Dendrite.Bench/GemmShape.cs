@@ -13,6 +13,7 @@ public sealed record GemmShape(string Name, Transpose TransA, Transpose TransB, 
     public static readonly GemmShape[] All =
     [
         new("fwd x·W1ᵀ 256x256x784", Transpose.No, Transpose.Yes, 256, 256, 784),
+        new("fwd, B pre-transposed 256x256x784", Transpose.No, Transpose.No, 256, 256, 784),
         new("fwd h·W2ᵀ 256x10x256", Transpose.No, Transpose.Yes, 256, 10, 256),
         new("bwd dX=dY·W 256x784x256", Transpose.No, Transpose.No, 256, 784, 256),
         new("bwd dW=dYᵀ·X 256x784x256", Transpose.Yes, Transpose.No, 256, 784, 256),
