@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace Dendrite.Kernels.Gemm;
 
 /// <summary>
@@ -43,7 +45,7 @@ internal static unsafe class Packing
                 {
                     float* src = a + (p0 + p) * lda + i0 + q;
                     float* d = panel + p * mr;
-                    new ReadOnlySpan<float>(src, rows).CopyTo(new Span<float>(d, rows));
+                    Copy(src, d, rows);
                     for (int r = rows; r < mr; r++) d[r] = 0f;
                 }
             }
@@ -63,7 +65,7 @@ internal static unsafe class Packing
             for (int p = 0; p < k; p++)
             {
                 float* d = dst + (nint)p * nrFull;
-                new ReadOnlySpan<float>(b + p * ldb + j0, nr).CopyTo(new Span<float>(d, nr));
+                Copy(b + p * ldb + j0, d, nr);
                 for (int j = nr; j < nrFull; j++) d[j] = 0f;
             }
         }
@@ -84,5 +86,29 @@ internal static unsafe class Packing
             for (int j = nr; j < nrFull; j++)
                 for (int p = 0; p < k; p++) dst[((nint)p * nrFull) + j] = 0f;
         }
+    }
+
+    /// <summary>
+    /// Copies n floats. The rows copied here are 14 or 32 floats, thousands of times per GEMM, where a Memmove call
+    /// per row cost about 1% of a training epoch (perf): vector loads instead, the last one overlapping the
+    /// previous so nothing outside [src, src + n) is read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(float* src, float* dst, int n)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            for (; i <= n - 8; i += 8) Vector256.Store(Vector256.Load(src + i), dst + i);
+            if (i < n) Vector256.Store(Vector256.Load(src + n - 8), dst + n - 8);
+            return;
+        }
+        if (Vector128.IsHardwareAccelerated && n >= 4)
+        {
+            for (; i <= n - 4; i += 4) Vector128.Store(Vector128.Load(src + i), dst + i);
+            if (i < n) Vector128.Store(Vector128.Load(src + n - 4), dst + n - 4);
+            return;
+        }
+        for (; i < n; i++) dst[i] = src[i];
     }
 }
