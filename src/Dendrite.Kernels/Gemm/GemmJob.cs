@@ -5,8 +5,9 @@ namespace Dendrite.Kernels.Gemm;
 
 /// <summary>
 /// The packed, cache-blocked GEMM driver (GotoBLAS/BLIS loop nest) specialized for one micro-kernel.
-/// Phase 0 packs all of op(B) into NR-wide column panels (threads split the panels); phase 1 computes C, threads
-/// splitting rows and/or column panels of C. The k loop is blocked by a size that depends only on k, and every C
+/// With column chunks (small op(A), see <see cref="ChooseGrid"/>) each thread packs its own NR-wide column panels of
+/// op(B) and computes them in one job (phase 2). Otherwise phase 0 packs all of op(B) (threads split the panels) and
+/// phase 1 computes C, threads splitting rows and/or column panels. The k loop is blocked by a size that depends only on k, and every C
 /// element is one FMA chain per k block, so results are bit-identical for any thread count and any tiling split.
 /// One instance per calling thread, reused, so a call allocates nothing.
 /// </summary>
@@ -81,11 +82,18 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
             return;
         }
 
+        ChooseGrid(t);
+        if (_rowChunks == 1)
+        {
+            // Column chunks: each packs only the B panels it reads, so packing and computing are one job.
+            _phase = 2;
+            ParallelFor.Run(this, _colChunks, t);
+            return;
+        }
         _phase = 0;
         _packItems = Math.Min(t, _panels);
         ParallelFor.Run(this, _packItems, t);
 
-        ChooseGrid(t);
         _phase = 1;
         ParallelFor.Run(this, _rowChunks * _colChunks, t);
     }
@@ -100,6 +108,13 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
             PackPanels(Split(index, _packItems, _panels), Split(index + 1, _packItems, _panels));
             return;
         }
+        if (_phase == 2)
+        {
+            int p0 = Split(index, _colChunks, _panels), p1 = Split(index + 1, _colChunks, _panels);
+            PackPanels(p0, p1);
+            Compute(0, _m, p0, p1);
+            return;
+        }
         int ri = index / _colChunks, ci = index % _colChunks;
         int r0 = Math.Min(_m, Split(ri, _rowChunks, _rowTiles) * TK.MR);
         int r1 = Math.Min(_m, Split(ri + 1, _rowChunks, _rowTiles) * TK.MR);
@@ -110,15 +125,19 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
     private static int Split(int i, int chunks, int total) => (int)((long)total * i / chunks);
 
     /// <summary>
-    /// Prefers splitting rows: each thread then packs only its own rows of A, so nothing is packed twice. One row
-    /// chunk per thread: every chunk streams the whole packed B, so four chunks per thread (tried first, for dynamic
-    /// balancing) read B four times as often and measured 9% slower on the 256-row MLP shapes (≈315 vs ≈345 GFLOP/s
-    /// on 2 threads, `gflops 0.3 256x`, A/B twice). Too few row tiles: split column panels (one chunk per thread,
-    /// as each chunk packs all of its rows of A); neither: a small 2-D grid.
+    /// How the threads share C. When op(A) is small enough to stay in cache (the MLP's 256-row batches), column
+    /// chunks: each thread packs and reads only its own B panels and packs all of A, with no barrier between packing
+    /// and computing (phase 2). Measured on 2 threads against row chunks, `gflops 0.3`, A/B twice: 256×256×784 NT
+    /// 392-402 → 319-335 µs, 256×784×256 TN 340-352 → 276-283 µs. With a large A every thread packing all of it
+    /// doubles its memory traffic (10000×256×784 fell from ≈350 to ≈268 GFLOP/s), so then row chunks, one per thread
+    /// (every chunk streams the whole packed B, so more chunks read it more often), sharing B packed in phase 0.
+    /// Too few row tiles: columns anyway; neither: a small 2-D grid.
     /// </summary>
     private void ChooseGrid(int t)
     {
-        if (_rowTiles >= 2 * t) { _rowChunks = t; _colChunks = 1; }
+        bool smallA = (long)_m * _k <= ColumnSplitMaxAFloats;
+        if (smallA && _panels >= 2 * t) { _rowChunks = 1; _colChunks = t; }
+        else if (_rowTiles >= 2 * t) { _rowChunks = t; _colChunks = 1; }
         else if (_panels >= t) { _rowChunks = 1; _colChunks = t; }
         else
         {
@@ -126,6 +145,9 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
             _colChunks = Math.Min(_panels, (t + _rowChunks - 1) / _rowChunks);
         }
     }
+
+    /// <summary>Largest op(A), in floats (2 MB), that column chunks let every thread pack whole.</summary>
+    private const long ColumnSplitMaxAFloats = 512 * 1024;
 
     /// <summary>Offset of element (i, j) of the computed product: C[i, j], or C[j, i] when computing Cᵀ.</summary>
     private nint Address(int i, int j) => _swapped ? (j * _ldc) + i : (i * _ldc) + j;

@@ -94,6 +94,8 @@ public class SgemmTests
             (Transpose.Yes, Transpose.Yes, 300, 7, 300),
             (Transpose.No, Transpose.Yes, 1, 257, 784),
             (Transpose.Yes, Transpose.No, 1, 301, 700),
+            (Transpose.No, Transpose.Yes, 700, 64, 800),  // op(A) above 2 MB: row chunks sharing packed B
+            (Transpose.Yes, Transpose.No, 900, 100, 640), // likewise, with a transposed A
         ];
         foreach (var (ta, tb, m, n, k) in shapes)
         {
