@@ -17,7 +17,7 @@ internal static class TrainExtraOptions
     public static IReadOnlyList<OptionSpec> Specs { get; } =
     [
         new("dropout", "P", "dropout probability after every hidden activation, in [0, 1) (default 0)"),
-        new("batchnorm", null, "BatchNorm1d after every hidden Linear, before the activation (runs on the autograd engine)"),
+        new("batchnorm", null, "BatchNorm1d after every hidden Linear, before the activation (fused with it on the fused engine)"),
         new("optimizer", "NAME", $"{string.Join('|', OptimizerFactory.KindNames)} (default sgd)"),
         new("momentum", "X", "momentum in [0, 1) for sgd and rmsprop (default 0)"),
         new("nesterov", null, "Nesterov momentum (sgd with --momentum > 0)"),
