@@ -32,7 +32,7 @@ public sealed partial class Trainer
         _parameters = [.. model.Parameters()];
         Plan = options.Engine == TrainingEngine.Autograd || Policy.NeedsAutograd ? null : FusedMlp.TryCompile(model);
         if (Plan is null && options.Engine == TrainingEngine.Fused)
-            throw new ArgumentException($"the fused engine supports Linear layers with ReLU/Sigmoid/Tanh between them; got {model.GetType().Name}", nameof(model));
+            throw new ArgumentException($"the fused engine supports Linear layers, each optionally followed by BatchNorm1d, an activation with a fused form and Dropout; got {model.GetType().Name}", nameof(model));
     }
 
     /// <summary>The fused plan that runs the steps, or null when the autograd path does.</summary>

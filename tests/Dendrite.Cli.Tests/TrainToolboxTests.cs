@@ -92,7 +92,7 @@ public class TrainToolboxTests
         new[] { "--clip-grad", "mean:1" },
         new[] { "--label-smoothing", "1" },
         new[] { "--label-smoothing", "0.1", "--engine", "fused" },
-        new[] { "--batchnorm", "--engine", "fused" },
+        new[] { "--activation", "geglu", "--engine", "fused" },
         new[] { "--val-split", "0" },
         new[] { "--val-split", "1" },
         new[] { "--early-stopping", "3" },

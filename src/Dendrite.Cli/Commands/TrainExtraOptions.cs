@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dendrite.Cli.Options;
 using Dendrite.Nn;
+using Dendrite.Nn.Fused;
 using Dendrite.Optim;
 using Dendrite.Training;
 using Dendrite.Training.Policy;
@@ -16,7 +17,7 @@ internal static class TrainExtraOptions
     public static IReadOnlyList<OptionSpec> Specs { get; } =
     [
         new("dropout", "P", "dropout probability after every hidden activation, in [0, 1) (default 0)"),
-        new("batchnorm", null, "BatchNorm1d after every hidden Linear, before the activation (runs on the autograd engine)"),
+        new("batchnorm", null, "BatchNorm1d after every hidden Linear, before the activation (fused with it on the fused engine)"),
         new("optimizer", "NAME", $"{string.Join('|', OptimizerFactory.KindNames)} (default sgd)"),
         new("momentum", "X", "momentum in [0, 1) for sgd and rmsprop (default 0)"),
         new("nesterov", null, "Nesterov momentum (sgd with --momentum > 0)"),
@@ -39,7 +40,7 @@ internal static class TrainExtraOptions
         ["relu"] = ActivationKind.Relu, ["sigmoid"] = ActivationKind.Sigmoid, ["tanh"] = ActivationKind.Tanh,
     };
 
-    /// <summary>relu/sigmoid/tanh as the enum (the fused engine's activations); any other registry name maps to Relu here
+    /// <summary>relu/sigmoid/tanh as the enum (the original three); any other registry name maps to Relu here
     /// and is carried by <see cref="TrainExtraSettings.ActivationName"/>.</summary>
     public static ActivationKind ParseActivationKind(ParsedOptions o, ActivationKind fallback)
     {
@@ -68,13 +69,15 @@ internal static class TrainExtraOptions
             throw o.Error("early-stopping", "needs --val-split to hold out a validation set");
         if (policy.LabelSmoothing > 0f && s.Engine == TrainingEngine.Fused)
             throw o.Error("label-smoothing", "runs on the autograd engine only (drop --engine fused)");
-        // The fused plan has ReLU/Sigmoid/Tanh only; refuse before a run folder is created rather than crash later.
-        if (activationName is not null && s.Engine == TrainingEngine.Fused)
-            throw o.Error("activation", "other than relu/sigmoid/tanh runs on the autograd engine only (drop --engine fused)");
-        if (o.Has("batchnorm") && s.Engine == TrainingEngine.Fused)
-            throw new UsageException("--batchnorm runs on the autograd engine only (drop --engine fused)", o.HelpCommand);
+        // Refuse what the fused plan cannot run before a run folder is created rather than crash later.
+        if (activationName is not null && s.Engine == TrainingEngine.Fused && !FusedMlp.IsFusable(ActivationRegistry.Create(activationName)))
+            throw o.Error("activation", $"{activationName} runs on the autograd engine only (drop --engine fused; it fuses {string.Join(", ", FusedActivationNames)})");
         return new TrainExtraSettings(activationName, dropout, o.Has("batchnorm"), ParseOptimizer(o, s), policy);
     }
+
+    /// <summary>The registry activations the fused engine runs (with their default parameters).</summary>
+    private static IEnumerable<string> FusedActivationNames =>
+        ActivationRegistry.Names.Where(n => FusedMlp.IsFusable(ActivationRegistry.Create(n)));
 
     private static OptimizerSettings ParseOptimizer(ParsedOptions o, TrainSettings s)
     {

@@ -38,6 +38,61 @@ public static unsafe class ActivationKernels
         }
     }
 
+    /// <summary>
+    /// z[i, j] += bias[j] in place, and y[i, j] = f(z[i, j]) (for activations whose backward needs the
+    /// pre-activation: one pass keeps both). Shapes: z and y [rows, cols], bias [cols]; y must not overlap z.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void BiasActivation<TAct>(Span<float> z, int rows, int cols, ReadOnlySpan<float> bias, Span<float> y)
+        where TAct : struct, IActivation
+    {
+        CheckShape(z.Length, rows, cols, "z");
+        CheckShape(y.Length, rows, cols, "y");
+        if (bias.Length != cols) throw new ArgumentException($"bias has length {bias.Length}, expected cols = {cols}.", nameof(bias));
+        fixed (float* pz = z, pb = bias, py = y)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                float* zr = pz + ((nint)i * cols);
+                float* yr = py + ((nint)i * cols);
+                int j = 0;
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    for (; j + 16 <= cols; j += 16)
+                    {
+                        var v = Vector512.Load(zr + j) + Vector512.Load(pb + j);
+                        v.Store(zr + j);
+                        TAct.Forward(v).Store(yr + j);
+                    }
+                }
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    for (; j + 8 <= cols; j += 8)
+                    {
+                        var v = Vector256.Load(zr + j) + Vector256.Load(pb + j);
+                        v.Store(zr + j);
+                        TAct.Forward(v).Store(yr + j);
+                    }
+                }
+                if (Vector128.IsHardwareAccelerated)
+                {
+                    for (; j + 4 <= cols; j += 4)
+                    {
+                        var v = Vector128.Load(zr + j) + Vector128.Load(pb + j);
+                        v.Store(zr + j);
+                        TAct.Forward(v).Store(yr + j);
+                    }
+                }
+                for (; j < cols; j++)
+                {
+                    float v = zr[j] + pb[j];
+                    zr[j] = v;
+                    yr[j] = TAct.Forward(v);
+                }
+            }
+        }
+    }
+
     /// <summary>y[i] = f(z[i]) elementwise (y may be z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<TAct>(ReadOnlySpan<float> z, Span<float> y) where TAct : struct, IActivation
@@ -57,7 +112,8 @@ public static unsafe class ActivationKernels
     }
 
     /// <summary>
-    /// In place over dY: dZ[i, j] = dY[i, j] · f'(·) evaluated from the saved output y[i, j], and in the same pass
+    /// In place over dY: dZ[i, j] = dY[i, j] · f'(·) evaluated from the saved y[i, j] (the output, or the
+    /// pre-activation when TAct.BackwardFromInput), and in the same pass
     /// biasGrad[j] += Σ_i dZ[i, j] (accumulated row by row, i ascending, so the result is deterministic).
     /// Shapes: y and dY [rows, cols], biasGrad [cols].
     /// </summary>
@@ -113,7 +169,7 @@ public static unsafe class ActivationKernels
         }
     }
 
-    /// <summary>dz[i] = dy[i] · f'(·) from the saved output y[i] (dz may be dy).</summary>
+    /// <summary>dz[i] = dy[i] · f'(·) from the saved y[i] (output, or pre-activation when TAct.BackwardFromInput; dz may be dy).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward<TAct>(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dz) where TAct : struct, IActivation
     {

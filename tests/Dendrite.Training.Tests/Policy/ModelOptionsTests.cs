@@ -51,9 +51,12 @@ public class ModelOptionsTests
     }
 
     [Fact]
-    public void DropoutModel_StillCompilesToTheFusedPlan_ButBatchNormDoesNot()
+    public void DropoutBatchNormAndGeluModels_CompileToTheFusedPlan_GatedOnesDoNot()
     {
         Assert.NotNull(Nn.Fused.FusedMlp.TryCompile(ModelFactory.BuildMlp(Base with { Dropout = 0.2f }, new Rng(0))));
-        Assert.Null(Nn.Fused.FusedMlp.TryCompile(ModelFactory.BuildMlp(Base with { BatchNorm = true }, new Rng(0))));
+        Assert.NotNull(Nn.Fused.FusedMlp.TryCompile(ModelFactory.BuildMlp(Base with { BatchNorm = true }, new Rng(0))));
+        Assert.NotNull(Nn.Fused.FusedMlp.TryCompile(ModelFactory.BuildMlp(
+            Base with { BatchNorm = true, Dropout = 0.2f, ActivationName = "gelu" }, new Rng(0))));
+        Assert.Null(Nn.Fused.FusedMlp.TryCompile(ModelFactory.BuildMlp(Base with { ActivationName = "swiglu" }, new Rng(0))));
     }
 }

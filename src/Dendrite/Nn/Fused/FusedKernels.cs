@@ -1,58 +1,42 @@
-using Dendrite.Kernels.Activations;
-using KIdentity = Dendrite.Kernels.Activations.Identity;
-using KRelu = Dendrite.Kernels.Activations.Relu;
-using KSigmoid = Dendrite.Kernels.Activations.Sigmoid;
-using KTanh = Dendrite.Kernels.Activations.Tanh;
+using K = Dendrite.Kernels.Activations;
 
 namespace Dendrite.Nn.Fused;
 
-/// <summary>Dispatches a <see cref="FusedActivation"/> value to the generic kernels' operator structs.</summary>
+/// <summary>Maps a <see cref="FusedActivation"/> to the kernels specialized for its operator struct, and modules to activations.</summary>
 internal static class FusedKernels
 {
-    public static void BiasActivation(FusedActivation act, Span<float> x, int rows, int cols, ReadOnlySpan<float> bias)
+    public static IStageKernels For(FusedActivation act) => act switch
     {
-        switch (act)
-        {
-            case FusedActivation.Relu: ActivationKernels.BiasActivation<KRelu>(x, rows, cols, bias); break;
-            case FusedActivation.Sigmoid: ActivationKernels.BiasActivation<KSigmoid>(x, rows, cols, bias); break;
-            case FusedActivation.Tanh: ActivationKernels.BiasActivation<KTanh>(x, rows, cols, bias); break;
-            default: ActivationKernels.BiasActivation<KIdentity>(x, rows, cols, bias); break;
-        }
-    }
+        FusedActivation.Relu => StageKernels<K.Relu>.Instance,
+        FusedActivation.Sigmoid => StageKernels<K.Sigmoid>.Instance,
+        FusedActivation.Tanh => StageKernels<K.Tanh>.Instance,
+        FusedActivation.Gelu => StageKernels<K.Gelu>.Instance,
+        FusedActivation.GeluTanh => StageKernels<K.GeluTanh>.Instance,
+        FusedActivation.Silu => StageKernels<K.Silu>.Instance,
+        FusedActivation.LeakyRelu => StageKernels<K.LeakyRelu>.Instance,
+        FusedActivation.Elu => StageKernels<K.Elu>.Instance,
+        FusedActivation.Softplus => StageKernels<K.Softplus>.Instance,
+        FusedActivation.Mish => StageKernels<K.Mish>.Instance,
+        _ => StageKernels<K.Identity>.Instance,
+    };
 
-    public static void Activation(FusedActivation act, Span<float> x)
+    /// <summary>
+    /// The fused form of an activation module, or null when there is none: a parameterized module fuses only with
+    /// the parameter values its operator struct hard-codes (PyTorch's defaults); anything else, and learned or gated
+    /// activations (PReLU, GLU, SwiGLU, GeGLU), stays on autograd.
+    /// </summary>
+    public static FusedActivation? ActivationOf(Module m) => m switch
     {
-        switch (act)
-        {
-            case FusedActivation.Relu: ActivationKernels.Forward<KRelu>(x, x); break;
-            case FusedActivation.Sigmoid: ActivationKernels.Forward<KSigmoid>(x, x); break;
-            case FusedActivation.Tanh: ActivationKernels.Forward<KTanh>(x, x); break;
-            default: break;
-        }
-    }
-
-    /// <summary>dY → dZ in place (from the saved output y), and biasGrad = Σ rows of dZ (overwritten).</summary>
-    public static void BackwardWithBiasGrad(FusedActivation act, ReadOnlySpan<float> y, Span<float> dy, int rows, int cols, Span<float> biasGrad)
-    {
-        biasGrad.Clear();
-        switch (act)
-        {
-            case FusedActivation.Relu: ActivationKernels.ActivationBackwardWithBiasGrad<KRelu>(y, dy, rows, cols, biasGrad); break;
-            case FusedActivation.Sigmoid: ActivationKernels.ActivationBackwardWithBiasGrad<KSigmoid>(y, dy, rows, cols, biasGrad); break;
-            case FusedActivation.Tanh: ActivationKernels.ActivationBackwardWithBiasGrad<KTanh>(y, dy, rows, cols, biasGrad); break;
-            default: ActivationKernels.ActivationBackwardWithBiasGrad<KIdentity>(y, dy, rows, cols, biasGrad); break;
-        }
-    }
-
-    /// <summary>dY → dZ in place, for a layer without bias.</summary>
-    public static void Backward(FusedActivation act, ReadOnlySpan<float> y, Span<float> dy)
-    {
-        switch (act)
-        {
-            case FusedActivation.Relu: ActivationKernels.Backward<KRelu>(y, dy, dy); break;
-            case FusedActivation.Sigmoid: ActivationKernels.Backward<KSigmoid>(y, dy, dy); break;
-            case FusedActivation.Tanh: ActivationKernels.Backward<KTanh>(y, dy, dy); break;
-            default: break;
-        }
-    }
+        ReLU => FusedActivation.Relu,
+        Sigmoid => FusedActivation.Sigmoid,
+        Tanh => FusedActivation.Tanh,
+        GELU g => g.Approximation == Functional.GeluApproximation.None ? FusedActivation.Gelu : FusedActivation.GeluTanh,
+        SiLU => FusedActivation.Silu,
+        LeakyReLU l when l.NegativeSlope == K.LeakyRelu.Slope => FusedActivation.LeakyRelu,
+        ELU e when e.Alpha == 1f => FusedActivation.Elu,
+        CELU c when c.Alpha == 1f => FusedActivation.Elu, // max(0, x) + min(0, eˣ − 1) is ELU(1)
+        Softplus s when s.Beta == 1f && s.Threshold == K.Softplus.Threshold => FusedActivation.Softplus,
+        Mish => FusedActivation.Mish,
+        _ => null,
+    };
 }

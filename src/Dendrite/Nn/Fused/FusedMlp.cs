@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using Dendrite.Kernels.Activations;
 using Dendrite.Kernels.Gemm;
 using Dendrite.Kernels.Reductions;
 using Dendrite.Tensors;
@@ -7,13 +8,17 @@ using Dendrite.Tensors;
 namespace Dendrite.Nn.Fused;
 
 /// <summary>
-/// A compiled plan for a <see cref="Sequential"/> of Linear layers with elementwise activations between them
-/// (optionally led by <see cref="Flatten"/>): the hot path of training and inference, without an autograd graph.
+/// A compiled plan for a <see cref="Sequential"/> of Linear layers, each optionally followed by BatchNorm1d, an
+/// elementwise activation and Dropout (optionally led by <see cref="Flatten"/>): the hot path of training and
+/// inference, without an autograd graph.
 /// <para>
 /// Forward per layer: Z = X·Wᵀ (one GEMM reading W [out, in] transposed in place), then b and the activation in one
-/// pass over Z. The loss is fused softmax + cross-entropy, which also writes dLogits and counts correct argmaxes.
+/// pass over Z (with batch norm: Z's column statistics, then x̂ and the affine map fused with the activation). The
+/// loss is fused softmax + cross-entropy, which also writes dLogits and counts correct argmaxes.
 /// Backward per layer: dW = dZᵀ·X and dX = dZ·W (GEMMs reading transposes in place), and the previous
-/// activation's derivative fused with that layer's bias-gradient reduction.
+/// activation's derivative fused with that layer's bias-gradient reduction (with batch norm: with the dγ, dβ sums,
+/// then dZ and the Linear's bias gradient in a second pass). Activations whose derivative needs the input (GELU,
+/// SiLU, …) keep Z beside the output; under batch norm the kept x̂ serves, γx̂ + β being recomputed in backward.
 /// </para>
 /// <para>
 /// All buffers live here and grow only when a larger batch arrives, so after the first step a training step
@@ -26,7 +31,9 @@ namespace Dendrite.Nn.Fused;
 public sealed class FusedMlp
 {
     private readonly DenseStage[] _stages;
+    private readonly FusedBatchNorm?[] _norms;
     private float[][] _outputs = [];   // per stage: activation output [capacity, out]
+    private float[]?[] _pre = [];      // per stage that keeps it: Z, or x̂ under batch norm [capacity, out]
     private float[][] _gradients = []; // per stage: dZ [capacity, out]
     private float[]?[] _dropped = [];  // per stage with dropout: the output after the mask [capacity, out]
     private float[]?[] _masks = [];    // per stage with dropout: 0 or 1/(1−p) [capacity, out]
@@ -36,6 +43,7 @@ public sealed class FusedMlp
     private FusedMlp(DenseStage[] stages)
     {
         _stages = stages;
+        _norms = [.. stages.Select(st => st.Norm is null ? null : new FusedBatchNorm(st.Norm))];
         InputWidth = stages[0].Layer.InFeatures;
         OutputWidth = stages[^1].Layer.OutFeatures;
     }
@@ -48,9 +56,12 @@ public sealed class FusedMlp
 
     /// <summary>
     /// Compiles <paramref name="model"/> when it is a Linear, or a Sequential of an optional leading Flatten and
-    /// Linear layers each optionally followed by ReLU, Sigmoid or Tanh and then optionally by Dropout, ending in a
-    /// Linear. Returns null for anything else (callers then use the autograd path). Dropout is applied in
-    /// <see cref="TrainStep"/> and skipped in <see cref="Predict"/>, as in train and eval mode.
+    /// Linear layers each optionally followed by BatchNorm1d, then by an activation with a fused form (ReLU,
+    /// Sigmoid, Tanh, GELU either way, SiLU; LeakyReLU, ELU/CELU, Softplus with default parameters; Mish: see
+    /// <see cref="IsFusable"/>) and then by Dropout, ending in a Linear. Returns null for anything else (callers
+    /// then use the autograd path). Dropout is applied and batch statistics are used (and the running ones updated)
+    /// in <see cref="TrainStep"/>; <see cref="Predict"/> skips dropout and normalizes with the running statistics,
+    /// as in train and eval mode.
     /// </summary>
     public static FusedMlp? TryCompile(Module model)
     {
@@ -63,8 +74,15 @@ public sealed class FusedMlp
         {
             if (modules[i] is not Linear linear) return null;
             i++;
+            BatchNorm1d? norm = null;
+            if (i < modules.Count && modules[i] is BatchNorm1d bn)
+            {
+                if (bn.Features != linear.OutFeatures) return null;
+                norm = bn;
+                i++;
+            }
             FusedActivation act = FusedActivation.Identity;
-            if (i < modules.Count && ActivationOf(modules[i]) is { } a)
+            if (i < modules.Count && FusedKernels.ActivationOf(modules[i]) is { } a)
             {
                 act = a;
                 i++;
@@ -76,19 +94,19 @@ public sealed class FusedMlp
                 i++;
             }
             if (stages.Count > 0 && stages[^1].Layer.OutFeatures != linear.InFeatures) return null;
-            stages.Add(new DenseStage(linear, act, dropout));
+            stages.Add(new DenseStage(linear, act, dropout, norm));
         }
-        if (stages.Count == 0 || stages[^1].Activation != FusedActivation.Identity || stages[^1].Dropout is not null) return null;
+        if (stages.Count == 0 || stages[^1].Activation != FusedActivation.Identity || stages[^1].Dropout is not null
+            || stages[^1].Norm is not null) return null;
         return new FusedMlp([.. stages]);
     }
 
-    private static FusedActivation? ActivationOf(Module m) => m switch
+    /// <summary>Whether <paramref name="activation"/> has a fused form (see <see cref="TryCompile"/>).</summary>
+    public static bool IsFusable(Module activation)
     {
-        ReLU => FusedActivation.Relu,
-        Sigmoid => FusedActivation.Sigmoid,
-        Tanh => FusedActivation.Tanh,
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(activation);
+        return FusedKernels.ActivationOf(activation) is not null;
+    }
 
     /// <summary>
     /// One training step on a batch: forward, mean softmax cross-entropy against <paramref name="labels"/>, and
@@ -132,14 +150,26 @@ public sealed class FusedMlp
         ReadOnlySpan<float> x = input[..(batch * InputWidth)];
         for (int s = 0; s < _stages.Length; s++)
         {
-            Linear layer = _stages[s].Layer;
+            DenseStage stage = _stages[s];
+            Linear layer = stage.Layer;
             int inW = layer.InFeatures, outW = layer.OutFeatures;
             Span<float> z = _outputs[s].AsSpan(0, batch * outW);
-            Sgemm.Multiply(Transpose.No, Transpose.Yes, batch, outW, inW, x, inW, layer.Weight.Data, inW, 0f, z, outW);
-            if (layer.Bias is { } bias) FusedKernels.BiasActivation(_stages[s].Activation, z, batch, outW, bias.Data);
-            else FusedKernels.Activation(_stages[s].Activation, z);
+            Span<float> pre = stage.KeepsPreActivation ? _pre[s].AsSpan(0, batch * outW) : z;
+            Sgemm.Multiply(Transpose.No, Transpose.Yes, batch, outW, inW, x, inW, layer.Weight.Data, inW, 0f, pre, outW);
+            if (_norms[s] is { } norm)
+            {
+                if (layer.Bias is { } b) ActivationKernels.BiasActivation<Identity>(pre, batch, outW, b.Data);
+                norm.Forward(stage.Kernels, pre, batch, training, z);
+            }
+            else if (stage.KeepsPreActivation)
+            {
+                if (layer.Bias is { } b) stage.Kernels.BiasActivation(pre, batch, outW, b.Data, z);
+                else stage.Kernels.Activation(pre, z);
+            }
+            else if (layer.Bias is { } b) stage.Kernels.BiasActivation(z, batch, outW, b.Data);
+            else stage.Kernels.Activation(z, z);
             x = z;
-            if (training && _stages[s].Dropout is { } dropout)
+            if (training && stage.Dropout is { } dropout)
             {
                 Span<float> kept = _dropped[s].AsSpan(0, batch * outW);
                 DropoutMask.Apply(dropout.Rng, dropout.P, z, _masks[s].AsSpan(0, batch * outW), kept);
@@ -155,7 +185,7 @@ public sealed class FusedMlp
         {
             Linear outLayer = _stages[last].Layer;
             Span<float> dLogits = _gradients[last].AsSpan(0, batch * outLayer.OutFeatures);
-            if (outLayer.Bias is { } b) FusedKernels.BackwardWithBiasGrad(FusedActivation.Identity, dLogits, dLogits, batch, outLayer.OutFeatures, GradOf(b));
+            if (outLayer.Bias is { } b) _stages[last].Kernels.BackwardWithBiasGrad(dLogits, dLogits, batch, outLayer.OutFeatures, GradOf(b));
         }
         for (int s = last; s >= 0; s--)
         {
@@ -172,8 +202,11 @@ public sealed class FusedMlp
             DenseStage prev = _stages[s - 1];
             if (prev.Dropout is not null) TensorPrimitives.Multiply(dx, _masks[s - 1].AsSpan(0, batch * inW), dx);
             ReadOnlySpan<float> y = _outputs[s - 1].AsSpan(0, batch * inW);
-            if (prev.Layer.Bias is { } pb) FusedKernels.BackwardWithBiasGrad(prev.Activation, y, dx, batch, inW, GradOf(pb));
-            else FusedKernels.Backward(prev.Activation, y, dx);
+            ReadOnlySpan<float> pre = prev.KeepsPreActivation ? _pre[s - 1].AsSpan(0, batch * inW) : y;
+            if (_norms[s - 1] is { } norm)
+                norm.Backward(prev.Kernels, pre, y, dx, batch, prev.Layer.Bias is { } nb ? GradOf(nb) : []);
+            else if (prev.Layer.Bias is { } pb) prev.Kernels.BackwardWithBiasGrad(pre, dx, batch, inW, GradOf(pb));
+            else prev.Kernels.Backward(pre, dx);
         }
     }
 
@@ -181,7 +214,8 @@ public sealed class FusedMlp
     private ReadOnlySpan<float> LayerInput(int s, int length) =>
         _stages[s - 1].Dropout is null ? _outputs[s - 1].AsSpan(0, length) : _dropped[s - 1].AsSpan(0, length);
 
-    private static Span<float> GradOf(Parameter p)
+    /// <summary>p.Grad's storage, allocated on first use and then reused (written, not accumulated, by a step).</summary>
+    internal static Span<float> GradOf(Parameter p)
     {
         if (p.Grad is null || p.Grad.Size != p.Size) p.Grad = Tensor.Zeros(p.ShapeArray);
         return p.Grad.Data;
@@ -198,6 +232,7 @@ public sealed class FusedMlp
     {
         if (batch <= _capacity) return;
         _outputs = new float[_stages.Length][];
+        _pre = new float[_stages.Length][];
         _gradients = new float[_stages.Length][];
         _dropped = new float[_stages.Length][];
         _masks = new float[_stages.Length][];
@@ -206,6 +241,7 @@ public sealed class FusedMlp
             int size = batch * _stages[s].Layer.OutFeatures;
             _outputs[s] = new float[size];
             _gradients[s] = new float[size];
+            if (_stages[s].KeepsPreActivation) _pre[s] = new float[size];
             if (_stages[s].Dropout is null) continue;
             _dropped[s] = new float[size];
             _masks[s] = new float[size];

@@ -33,7 +33,7 @@ public static class ModelInference
     {
         ArgumentNullException.ThrowIfNull(model);
         FusedMlp plan = PlanFor(model)
-            ?? throw new NotSupportedException($"the span form of Predict needs a model made of Linear layers and ReLU/Sigmoid/Tanh; use Predict(Tensor) for {model.GetType().Name}");
+            ?? throw new NotSupportedException($"the span form of Predict needs a model the fused plan compiles (Linear layers with BatchNorm1d, fusable activations, Dropout); use Predict(Tensor) for {model.GetType().Name}");
         plan.Predict(input, batch, logits);
     }
 
