@@ -36,20 +36,32 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
     private Transpose _transA, _transB;
     private int _m, _n, _k, _kcBlock, _panels, _packItems, _rowChunks, _colChunks, _rowTiles, _phase;
     private float* _a, _b, _c, _bPack;
+    private int* _aMap, _bMap;
     private nint _lda, _ldb, _ldc;
     private float _beta;
     private bool _swapped;
 
     public static GemmJob<TK> ForThisThread => t_instance ??= new GemmJob<TK>();
 
+    /// <summary>
+    /// True when <see cref="Run"/> computes Cᵀ = op(B)ᵀ·op(A)ᵀ instead: a narrow C (n = 10 classes) would waste most
+    /// of each NR-wide tile, so the long side goes along NR and the short side along MR. Depends on the shape only.
+    /// </summary>
+    public static bool Swaps(int m, int n) => 2 * n <= TK.NR && m >= 4 * n;
+
+    /// <summary>
+    /// C = op(A)·op(B) (+ beta·C). A non-null aMap (untransposed A only, and only for shapes that do not
+    /// <see cref="Swaps"/>) reads stored row i of A at a + aMap[i]·lda; bMap likewise stored row p of B at
+    /// b + bMap[p]·ldb.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(
         Transpose transA, Transpose transB, int m, int n, int k,
-        float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc, int threads)
+        float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc, int threads, int* aMap = null, int* bMap = null)
     {
-        // A narrow C (n = 10 classes) would waste most of each NR-wide tile. Computing Cᵀ = op(B)ᵀ·op(A)ᵀ instead
-        // puts the long side along NR and the short side along MR. The choice depends on the shape only.
-        _swapped = 2 * n <= TK.NR && m >= 4 * n;
+        _swapped = Swaps(m, n);
+        _aMap = aMap;
+        _bMap = bMap;
         if (_swapped)
         {
             (transA, transB) = (Flip(transB), Flip(transA));
@@ -158,7 +170,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
         for (int jp = p0; jp < p1; jp++)
         {
             int j0 = jp * TK.NR;
-            Packing.PackB(_transB, _b, _ldb, _k, j0, Math.Min(TK.NR, _n - j0), TK.NR, _bPack + (nint)jp * _k * TK.NR);
+            Packing.PackB(_transB, _b, _ldb, _k, j0, Math.Min(TK.NR, _n - j0), TK.NR, _bPack + (nint)jp * _k * TK.NR, _bMap);
         }
     }
 
@@ -184,7 +196,7 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
             for (int ic = r0; ic < r1; ic += Mc)
             {
                 int mc = Math.Min(Mc, r1 - ic);
-                Packing.PackA(_transA, _a, _lda, ic, mc, pc, kc, mr, aPack);
+                Packing.PackA(_transA, _a, _lda, ic, mc, pc, kc, mr, aPack, _aMap);
                 for (int jp = p0; jp < p1; jp++)
                 {
                     int j0 = jp * nrFull;

@@ -11,10 +11,11 @@ internal static unsafe class Packing
 {
     /// <summary>
     /// Packs op(A)[rows i0..i0+mc, cols p0..p0+kc] as ceil(mc/mr) micro-panels; panel q holds, for each p, the mr
-    /// values op(A)[i0+q·mr+r, p0+p] at dst[q·kc·mr + p·mr + r] (rows past mc are zero).
+    /// values op(A)[i0+q·mr+r, p0+p] at dst[q·kc·mr + p·mr + r] (rows past mc are zero). With
+    /// <see cref="Transpose.No"/> and a non-null <c>map</c>, stored row i of A is at a + map[i]·lda.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PackA(Transpose transA, float* a, nint lda, int i0, int mc, int p0, int kc, int mr, float* dst)
+    public static void PackA(Transpose transA, float* a, nint lda, int i0, int mc, int p0, int kc, int mr, float* dst, int* map = null)
     {
         for (int q = 0; q < mc; q += mr)
         {
@@ -28,10 +29,13 @@ internal static unsafe class Packing
                 int pv = Transpose8x8.IsSupported && mr >= 4 ? kc & ~7 : 0;
                 for (int pb = 0; pb < pv; pb += 8)
                     for (int rb = ((rows - 1) / 8) * 8; rb >= 0; rb -= 8)
-                        Transpose8x8.Run(a + ((i0 + q + rb) * lda) + p0 + pb, lda, Math.Min(8, rows - rb), panel + (pb * mr) + rb, mr);
+                    {
+                        if (map is null) Transpose8x8.Run(a + ((i0 + q + rb) * lda) + p0 + pb, lda, Math.Min(8, rows - rb), panel + (pb * mr) + rb, mr);
+                        else Transpose8x8.RunMapped(a + p0 + pb, map, i0 + q + rb, lda, Math.Min(8, rows - rb), panel + (pb * mr) + rb, mr);
+                    }
                 for (int r = 0; r < rows; r++)
                 {
-                    float* src = a + ((i0 + q + r) * lda) + p0;
+                    float* src = a + (Row(map, i0 + q + r) * lda) + p0;
                     float* d = panel + r;
                     for (int p = pv; p < kc; p++) d[p * mr] = src[p];
                 }
@@ -54,10 +58,11 @@ internal static unsafe class Packing
 
     /// <summary>
     /// Packs the column panel j0..j0+nr of op(B) over all k rows: dst[p·NR + j] = op(B)[p, j0+j] (columns past nr
-    /// are zero). The panel is kc-block agnostic: block p0 starts at dst + p0·NR.
+    /// are zero). The panel is kc-block agnostic: block p0 starts at dst + p0·NR. With <see cref="Transpose.No"/> and
+    /// a non-null <c>map</c>, stored row p of B is at b + map[p]·ldb.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PackB(Transpose transB, float* b, nint ldb, int k, int j0, int nr, int nrFull, float* dst)
+    public static void PackB(Transpose transB, float* b, nint ldb, int k, int j0, int nr, int nrFull, float* dst, int* map = null)
     {
         if (transB == Transpose.No)
         {
@@ -65,7 +70,7 @@ internal static unsafe class Packing
             for (int p = 0; p < k; p++)
             {
                 float* d = dst + (nint)p * nrFull;
-                Copy(b + p * ldb + j0, d, nr);
+                Copy(b + (Row(map, p) * ldb) + j0, d, nr);
                 for (int j = nr; j < nrFull; j++) d[j] = 0f;
             }
         }
@@ -111,4 +116,8 @@ internal static unsafe class Packing
         }
         for (; i < n; i++) dst[i] = src[i];
     }
+
+    /// <summary>Stored row <paramref name="i"/> through the optional row map.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Row(int* map, int i) => map is null ? i : map[i];
 }

@@ -111,6 +111,102 @@ public static class Sgemm
         }
     }
 
+    /// <summary>
+    /// As <see cref="Multiply(Transpose, Transpose, int, int, int, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>,
+    /// with untransposed operands read through row indices: stored row i of A is a[aRows[i]·lda ..] (when aRows is
+    /// not empty: transA must be No and aRows has m entries), stored row p of B is b[bRows[p]·ldb ..] (bRows: transB
+    /// No, k entries). The result is bit-identical to gathering those rows first and multiplying; the packing reads
+    /// the rows in place, so a mini-batch never has to be copied out of its dataset.
+    /// </summary>
+    /// <exception cref="ArgumentException">a map with a transposed operand or of the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">a row index whose row does not fit in its operand.</exception>
+    public static void MultiplyRows(
+        Transpose transA, Transpose transB, int m, int n, int k,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<int> aRows, ReadOnlySpan<float> b, int ldb, ReadOnlySpan<int> bRows,
+        float beta, Span<float> c, int ldc)
+        => MultiplyRows(Active, KernelThreads.Count, transA, transB, m, n, k, a, lda, aRows, b, ldb, bRows, beta, c, ldc);
+
+    /// <summary>Test entry: a given kernel path and thread count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe void MultiplyRows(
+        GemmKernelKind kind, int threads, Transpose transA, Transpose transB, int m, int n, int k,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<int> aRows, ReadOnlySpan<float> b, int ldb, ReadOnlySpan<int> bRows,
+        float beta, Span<float> c, int ldc)
+    {
+        CheckRows("A", aRows, transA, m, k, a.Length, lda);
+        CheckRows("B", bRows, transB, k, n, b.Length, ldb);
+        if (aRows.IsEmpty && bRows.IsEmpty)
+        {
+            Multiply(kind, threads, transA, transB, m, n, k, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+        if (m < 0 || n < 0 || k < 0)
+            throw new ArgumentOutOfRangeException(nameof(m), $"GEMM dimensions must be non-negative, got m={m}, n={n}, k={k}.");
+        if (m > 1 && n > 0 && k > 0 && !Swaps(kind, m, n))
+        {
+            CheckOperand("C", c.Length, m, n, ldc);
+            fixed (float* pa = a, pb = b, pc = c)
+            fixed (int* am = aRows, bm = bRows)
+            {
+                int* aMap = aRows.IsEmpty ? null : am, bMap = bRows.IsEmpty ? null : bm;
+                switch (kind)
+                {
+                    case GemmKernelKind.Avx512:
+                        GemmJob<Avx512Kernel14x32>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads, aMap, bMap);
+                        break;
+                    case GemmKernelKind.Avx2:
+                        GemmJob<Avx2Kernel6x16>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads, aMap, bMap);
+                        break;
+                    case GemmKernelKind.Vector128:
+                        GemmJob<Vector128Kernel6x8>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads, aMap, bMap);
+                        break;
+                    default:
+                        GemmJob<ScalarKernel4x4>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads, aMap, bMap);
+                        break;
+                }
+            }
+            return;
+        }
+        // GEMV, swapped (narrow C) and empty shapes: gather the rows, then the plain path.
+        ReadOnlySpan<float> ga = aRows.IsEmpty ? a : Gather(a, lda, aRows, k, ref t_gatherA);
+        ReadOnlySpan<float> gb = bRows.IsEmpty ? b : Gather(b, ldb, bRows, n, ref t_gatherB);
+        Multiply(kind, threads, transA, transB, m, n, k, ga, aRows.IsEmpty ? lda : k, gb, bRows.IsEmpty ? ldb : n, beta, c, ldc);
+    }
+
+    [ThreadStatic] private static float[]? t_gatherA;
+    [ThreadStatic] private static float[]? t_gatherB;
+
+    private static bool Swaps(GemmKernelKind kind, int m, int n) => kind switch
+    {
+        GemmKernelKind.Avx512 => GemmJob<Avx512Kernel14x32>.Swaps(m, n),
+        GemmKernelKind.Avx2 => GemmJob<Avx2Kernel6x16>.Swaps(m, n),
+        GemmKernelKind.Vector128 => GemmJob<Vector128Kernel6x8>.Swaps(m, n),
+        _ => GemmJob<ScalarKernel4x4>.Swaps(m, n),
+    };
+
+    private static Span<float> Gather(ReadOnlySpan<float> source, int ld, ReadOnlySpan<int> rows, int cols, ref float[]? scratch)
+    {
+        int length = rows.Length * cols;
+        if (scratch is null || scratch.Length < length) scratch = new float[Math.Max(length, 1)];
+        Span<float> target = scratch.AsSpan(0, length);
+        for (int i = 0; i < rows.Length; i++) source.Slice(rows[i] * ld, cols).CopyTo(target.Slice(i * cols, cols));
+        return target;
+    }
+
+    private static void CheckRows(string name, ReadOnlySpan<int> rows, Transpose trans, int count, int cols, int length, int ld)
+    {
+        if (rows.IsEmpty) return;
+        if (trans != Transpose.No)
+            throw new ArgumentException($"GEMM operand {name}: row indices need an untransposed operand.", nameof(rows));
+        if (rows.Length != count)
+            throw new ArgumentException($"GEMM operand {name}: {rows.Length} row indices for {count} rows.", nameof(rows));
+        if (ld < cols)
+            throw new ArgumentOutOfRangeException(nameof(ld), $"GEMM operand {name} has rows of {cols} but its leading dimension is {ld} (< {cols}).");
+        for (int i = 0; i < rows.Length; i++)
+            if (rows[i] < 0 || ((long)rows[i] * ld) + cols > length)
+                throw new ArgumentOutOfRangeException(nameof(rows), $"GEMM operand {name}: row index {rows[i]} at position {i} is outside its {length} floats.");
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void RunGemv(Transpose transA, Transpose transB, int n, int k, float* a, int lda, float* b, int ldb, float beta, float* c, int threads)
     {

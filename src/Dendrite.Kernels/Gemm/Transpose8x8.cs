@@ -30,6 +30,33 @@ internal static unsafe class Transpose8x8
         Vector256<float> r6 = Avx.LoadVector256(src + (Math.Min(6, last) * srcStride));
         Vector256<float> r7 = Avx.LoadVector256(src + (Math.Min(7, last) * srcStride));
 
+        Store(r0, r1, r2, r3, r4, r5, r6, r7, dst, dstStride);
+    }
+
+    /// <summary>
+    /// As <see cref="Run"/>, with row r read from src + map[first + r]·ld (rows past the count repeat the last):
+    /// packing straight from a dataset's rows in a batch's order, with no gathered copy.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RunMapped(float* src, int* map, int first, nint ld, int rows, float* dst, nint dstStride)
+    {
+        int* m = map + first;
+        int last = rows - 1;
+        Vector256<float> r0 = Avx.LoadVector256(src + (m[0] * ld));
+        Vector256<float> r1 = Avx.LoadVector256(src + (m[Math.Min(1, last)] * ld));
+        Vector256<float> r2 = Avx.LoadVector256(src + (m[Math.Min(2, last)] * ld));
+        Vector256<float> r3 = Avx.LoadVector256(src + (m[Math.Min(3, last)] * ld));
+        Vector256<float> r4 = Avx.LoadVector256(src + (m[Math.Min(4, last)] * ld));
+        Vector256<float> r5 = Avx.LoadVector256(src + (m[Math.Min(5, last)] * ld));
+        Vector256<float> r6 = Avx.LoadVector256(src + (m[Math.Min(6, last)] * ld));
+        Vector256<float> r7 = Avx.LoadVector256(src + (m[Math.Min(7, last)] * ld));
+        Store(r0, r1, r2, r3, r4, r5, r6, r7, dst, dstStride);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
+        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7, float* dst, nint dstStride)
+    {
         Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
         Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
         Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5);
