@@ -77,7 +77,8 @@ public sealed partial class Trainer
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(shuffleRng);
-        var loader = new DataLoader(train, Options.BatchSize, shuffle: true, rng: shuffleRng);
+        // The fused step reads the batch's rows straight from the dataset, so the loader need not copy them.
+        var loader = new DataLoader(train, Options.BatchSize, shuffle: true, rng: shuffleRng, gatherFeatures: Plan is null);
         var history = new List<EpochResult>(Options.Epochs);
         if (resume is not null) history.AddRange(resume.History);
         BeginFit(train, validation, resume);
@@ -148,7 +149,9 @@ public sealed partial class Trainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             // The step overwrites every Grad, so no ZeroGrad: that would drop the reused buffers.
-            FusedStepResult r = plan.TrainStep(batch.Features.Data, batch.Labels, batch.Count);
+            FusedStepResult r = batch.HasFeatures || batch.Source is null || batch.Rows is null
+                ? plan.TrainStep(batch.Features.Data, batch.Labels, batch.Count)
+                : plan.TrainStep(batch.Source.Features, batch.Rows, batch.Labels, batch.Count);
             BeforeStep();
             Optimizer.Step();
             lossSum += r.LossSum;

@@ -39,6 +39,27 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public void Batches_NameTheirDatasetRows_AndWithoutGathering_OfferOnlyThose()
+    {
+        InMemoryDataset data = Numbered(10);
+        var gathering = new DataLoader(data, 4, shuffle: true, rng: new Rng(7));
+        var rowsOnly = new DataLoader(data, 4, shuffle: true, rng: new Rng(7), gatherFeatures: false);
+        var withFeatures = gathering.Select(b => (b.Rows!.ToArray(), b.Labels.ToArray(), b.HasFeatures, b.Source)).ToList();
+        var withoutFeatures = rowsOnly.Select(b => (b.Rows!.ToArray(), b.Labels.ToArray(), b.HasFeatures, b.Source)).ToList();
+        Assert.Equal(3, withFeatures.Count);
+        for (int i = 0; i < withFeatures.Count; i++)
+        {
+            Assert.Equal(withFeatures[i].Item1, withoutFeatures[i].Item1); // same rows, same order
+            Assert.Equal(withFeatures[i].Item1, withFeatures[i].Item2);    // sample i has label i
+            Assert.True(withFeatures[i].HasFeatures);
+            Assert.False(withoutFeatures[i].HasFeatures);
+            Assert.Same(data, withoutFeatures[i].Source);
+        }
+        var e = Assert.Throws<InvalidOperationException>(() => rowsOnly.First().Features);
+        Assert.Contains("row indices only", e.Message);
+    }
+
+    [Fact]
     public void Unshuffled_VisitsSamplesInOrder()
     {
         var loader = new DataLoader(Numbered(10), batchSize: 4);

@@ -60,7 +60,7 @@ public sealed class FusedMlp
     /// Sigmoid, Tanh, GELU either way, SiLU; LeakyReLU, ELU/CELU, Softplus with default parameters; Mish: see
     /// <see cref="IsFusable"/>) and then by Dropout, ending in a Linear. Returns null for anything else (callers
     /// then use the autograd path). Dropout is applied and batch statistics are used (and the running ones updated)
-    /// in <see cref="TrainStep"/>; <see cref="Predict"/> skips dropout and normalizes with the running statistics,
+    /// in <see cref="TrainStep(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>; <see cref="Predict"/> skips dropout and normalizes with the running statistics,
     /// as in train and eval mode.
     /// </summary>
     public static FusedMlp? TryCompile(Module model)
@@ -112,13 +112,35 @@ public sealed class FusedMlp
     /// One training step on a batch: forward, mean softmax cross-entropy against <paramref name="labels"/>, and
     /// backward into every parameter's Grad (overwritten). <paramref name="input"/> is [batch, InputWidth].
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FusedStepResult TrainStep(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch)
     {
         CheckBatch(input, batch);
+        return TrainStepCore(input, [], labels, batch);
+    }
+
+    /// <summary>
+    /// As <see cref="TrainStep(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>, with sample i of the batch being row
+    /// <c>rows[i]</c> of <paramref name="source"/> (a whole dataset, [N, InputWidth]). The first layer's GEMMs read
+    /// those rows in place, so the batch is never copied out; the result is bit-identical to gathering it first.
+    /// </summary>
+    public FusedStepResult TrainStep(ReadOnlySpan<float> source, ReadOnlySpan<int> rows, ReadOnlySpan<int> labels, int batch)
+    {
+        if (batch <= 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must be positive");
+        if (rows.Length < batch) throw new ShapeMismatchException($"{rows.Length} row indices for a batch of {batch}");
+        long sourceRows = source.Length / InputWidth;
+        foreach (int r in rows[..batch])
+            if ((uint)r >= (ulong)sourceRows)
+                throw new ArgumentOutOfRangeException(nameof(rows), r, $"row index outside the source's {sourceRows} rows");
+        return TrainStepCore(source, rows[..batch], labels, batch);
+    }
+
+    /// <summary>The step; <paramref name="rows"/> empty means input is the dense batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private FusedStepResult TrainStepCore(ReadOnlySpan<float> input, ReadOnlySpan<int> rows, ReadOnlySpan<int> labels, int batch)
+    {
         if (labels.Length < batch) throw new ShapeMismatchException($"{labels.Length} labels for a batch of {batch}");
         EnsureCapacity(batch);
-        ForwardCore(input, batch, training: true);
+        ForwardCore(input, rows, batch, training: true);
 
         int last = _stages.Length - 1;
         int classes = OutputWidth;
@@ -129,7 +151,7 @@ public sealed class FusedMlp
         double lossSum = 0;
         foreach (float l in lossRows) lossSum += l;
 
-        Backward(input, batch);
+        Backward(input, rows, batch);
         return new FusedStepResult(lossSum, correct);
     }
 
@@ -140,14 +162,15 @@ public sealed class FusedMlp
         if (logits.Length < batch * OutputWidth)
             throw new ShapeMismatchException($"logits buffer has {logits.Length} values, needs {batch} × {OutputWidth}");
         EnsureCapacity(batch);
-        ForwardCore(input, batch, training: false);
+        ForwardCore(input, [], batch, training: false);
         _outputs[^1].AsSpan(0, batch * OutputWidth).CopyTo(logits);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ForwardCore(ReadOnlySpan<float> input, int batch, bool training)
+    private void ForwardCore(ReadOnlySpan<float> input, ReadOnlySpan<int> rows, int batch, bool training)
     {
-        ReadOnlySpan<float> x = input[..(batch * InputWidth)];
+        // With row indices the first GEMM reads the source's rows in place (x stays the whole source for it).
+        ReadOnlySpan<float> x = rows.IsEmpty ? input[..(batch * InputWidth)] : input;
         for (int s = 0; s < _stages.Length; s++)
         {
             DenseStage stage = _stages[s];
@@ -155,7 +178,7 @@ public sealed class FusedMlp
             int inW = layer.InFeatures, outW = layer.OutFeatures;
             Span<float> z = _outputs[s].AsSpan(0, batch * outW);
             Span<float> pre = stage.KeepsPreActivation ? _pre[s].AsSpan(0, batch * outW) : z;
-            Sgemm.Multiply(Transpose.No, Transpose.Yes, batch, outW, inW, x, inW, layer.Weight.Data, inW, 0f, pre, outW);
+            Sgemm.MultiplyRows(Transpose.No, Transpose.Yes, batch, outW, inW, x, inW, s == 0 ? rows : [], layer.Weight.Data, inW, [], 0f, pre, outW);
             if (_norms[s] is { } norm)
             {
                 if (layer.Bias is { } b) ActivationKernels.BiasActivation<Identity>(pre, batch, outW, b.Data);
@@ -179,7 +202,7 @@ public sealed class FusedMlp
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Backward(ReadOnlySpan<float> input, int batch)
+    private void Backward(ReadOnlySpan<float> input, ReadOnlySpan<int> rows, int batch)
     {
         int last = _stages.Length - 1;
         {
@@ -192,9 +215,9 @@ public sealed class FusedMlp
             Linear layer = _stages[s].Layer;
             int inW = layer.InFeatures, outW = layer.OutFeatures;
             ReadOnlySpan<float> dz = _gradients[s].AsSpan(0, batch * outW);
-            ReadOnlySpan<float> x = s == 0 ? input[..(batch * inW)] : LayerInput(s, batch * inW);
+            ReadOnlySpan<float> x = s > 0 ? LayerInput(s, batch * inW) : rows.IsEmpty ? input[..(batch * inW)] : input;
             // dW [out, in] = dZᵀ [out, batch] · X [batch, in]
-            Sgemm.Multiply(Transpose.Yes, Transpose.No, outW, inW, batch, dz, outW, x, inW, 0f, GradOf(layer.Weight), inW);
+            Sgemm.MultiplyRows(Transpose.Yes, Transpose.No, outW, inW, batch, dz, outW, [], x, inW, s == 0 ? rows : [], 0f, GradOf(layer.Weight), inW);
             if (s == 0) break; // no gradient is needed for the data
             // dX [batch, in] = dZ [batch, out] · W [out, in], then through the previous activation.
             Span<float> dx = _gradients[s - 1].AsSpan(0, batch * inW);
