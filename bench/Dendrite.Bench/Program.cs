@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "mlp")
     MlpTable.Run();
     return;
 }
+if (args.Length > 0 && args[0] == "step")
+{
+    StepProfile.Run();
+    return;
+}
 if (args.Length > 0 && args[0] == "loop")
 {
     LoopTable.Run(args.AsSpan(1));
