@@ -16,7 +16,7 @@ public static unsafe class ActivationKernels
     public static void BiasActivation<TAct>(Span<float> x, int rows, int cols, ReadOnlySpan<float> bias)
         where TAct : struct, IActivation
     {
-        CheckShape(x.Length, rows, cols, "x");
+        KernelArgs.Shape(x.Length, rows, cols, "x");
         if (bias.Length != cols) throw new ArgumentException($"bias has length {bias.Length}, expected cols = {cols}.", nameof(bias));
         fixed (float* px = x, pb = bias)
         {
@@ -46,8 +46,8 @@ public static unsafe class ActivationKernels
     public static void BiasActivation<TAct>(Span<float> z, int rows, int cols, ReadOnlySpan<float> bias, Span<float> y)
         where TAct : struct, IActivation
     {
-        CheckShape(z.Length, rows, cols, "z");
-        CheckShape(y.Length, rows, cols, "y");
+        KernelArgs.Shape(z.Length, rows, cols, "z");
+        KernelArgs.Shape(y.Length, rows, cols, "y");
         if (bias.Length != cols) throw new ArgumentException($"bias has length {bias.Length}, expected cols = {cols}.", nameof(bias));
         fixed (float* pz = z, pb = bias, py = y)
         {
@@ -122,8 +122,8 @@ public static unsafe class ActivationKernels
         ReadOnlySpan<float> y, Span<float> dy, int rows, int cols, Span<float> biasGrad)
         where TAct : struct, IActivation
     {
-        CheckShape(y.Length, rows, cols, "y");
-        CheckShape(dy.Length, rows, cols, "dy");
+        KernelArgs.Shape(y.Length, rows, cols, "y");
+        KernelArgs.Shape(dy.Length, rows, cols, "dy");
         if (biasGrad.Length != cols) throw new ArgumentException($"biasGrad has length {biasGrad.Length}, expected cols = {cols}.", nameof(biasGrad));
         fixed (float* py = y, pd = dy, pg = biasGrad)
         {
@@ -186,12 +186,5 @@ public static unsafe class ActivationKernels
                 for (; j + 4 <= n; j += 4) TAct.Backward(Vector128.Load(py + j), Vector128.Load(pd + j)).Store(pz + j);
             for (; j < n; j++) pz[j] = TAct.Backward(py[j], pd[j]);
         }
-    }
-
-    private static void CheckShape(int length, int rows, int cols, string name)
-    {
-        if (rows < 0 || cols < 0) throw new ArgumentOutOfRangeException(nameof(rows), $"negative shape [{rows}, {cols}].");
-        if (length < (long)rows * cols)
-            throw new ArgumentException($"{name} has length {length}, expected at least rows·cols = {rows}·{cols}.", name);
     }
 }

@@ -24,9 +24,9 @@ public static unsafe class BatchNormKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ColumnMoments(ReadOnlySpan<float> x, int rows, int cols, Span<double> mean, Span<double> m2)
     {
-        CheckShape(x.Length, rows, cols, "x");
-        CheckColumns(mean.Length, cols, nameof(mean));
-        CheckColumns(m2.Length, cols, nameof(m2));
+        KernelArgs.Shape(x.Length, rows, cols, "x");
+        KernelArgs.Columns(mean.Length, cols, nameof(mean));
+        KernelArgs.Columns(m2.Length, cols, nameof(m2));
         mean[..cols].Clear();
         m2[..cols].Clear();
         fixed (float* px = x)
@@ -101,12 +101,12 @@ public static unsafe class BatchNormKernels
         ReadOnlySpan<float> mean, ReadOnlySpan<float> invStd, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, Span<float> y)
         where TAct : struct, IActivation
     {
-        CheckShape(x.Length, rows, cols, "x");
-        CheckShape(y.Length, rows, cols, "y");
-        CheckColumns(mean.Length, cols, nameof(mean));
-        CheckColumns(invStd.Length, cols, nameof(invStd));
-        CheckColumns(gamma.Length, cols, nameof(gamma));
-        CheckColumns(beta.Length, cols, nameof(beta));
+        KernelArgs.Shape(x.Length, rows, cols, "x");
+        KernelArgs.Shape(y.Length, rows, cols, "y");
+        KernelArgs.Columns(mean.Length, cols, nameof(mean));
+        KernelArgs.Columns(invStd.Length, cols, nameof(invStd));
+        KernelArgs.Columns(gamma.Length, cols, nameof(gamma));
+        KernelArgs.Columns(beta.Length, cols, nameof(beta));
         fixed (float* px = x, py = y, pm = mean, ps = invStd, pg = gamma, pb = beta)
         {
             for (int i = 0; i < rows; i++)
@@ -161,13 +161,13 @@ public static unsafe class BatchNormKernels
         ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, Span<double> sumG, Span<double> sumGx)
         where TAct : struct, IActivation
     {
-        CheckShape(xHat.Length, rows, cols, "xHat");
-        CheckShape(y.Length, rows, cols, "y");
-        CheckShape(dy.Length, rows, cols, "dy");
-        CheckColumns(gamma.Length, cols, nameof(gamma));
-        CheckColumns(beta.Length, cols, nameof(beta));
-        CheckColumns(sumG.Length, cols, nameof(sumG));
-        CheckColumns(sumGx.Length, cols, nameof(sumGx));
+        KernelArgs.Shape(xHat.Length, rows, cols, "xHat");
+        KernelArgs.Shape(y.Length, rows, cols, "y");
+        KernelArgs.Shape(dy.Length, rows, cols, "dy");
+        KernelArgs.Columns(gamma.Length, cols, nameof(gamma));
+        KernelArgs.Columns(beta.Length, cols, nameof(beta));
+        KernelArgs.Columns(sumG.Length, cols, nameof(sumG));
+        KernelArgs.Columns(sumGx.Length, cols, nameof(sumGx));
         sumG[..cols].Clear();
         sumGx[..cols].Clear();
         fixed (float* ph = xHat, py = y, pd = dy, pg = gamma, pb = beta)
@@ -232,15 +232,15 @@ public static unsafe class BatchNormKernels
     public static void InputGrad(Span<float> g, ReadOnlySpan<float> xHat, int rows, int cols, ReadOnlySpan<float> scale,
         ReadOnlySpan<double> meanG, ReadOnlySpan<double> meanGx, Span<float> biasGrad)
     {
-        CheckShape(g.Length, rows, cols, "g");
-        CheckShape(xHat.Length, rows, cols, "xHat");
-        CheckColumns(scale.Length, cols, nameof(scale));
-        CheckColumns(meanG.Length, cols, nameof(meanG));
-        CheckColumns(meanGx.Length, cols, nameof(meanGx));
+        KernelArgs.Shape(g.Length, rows, cols, "g");
+        KernelArgs.Shape(xHat.Length, rows, cols, "xHat");
+        KernelArgs.Columns(scale.Length, cols, nameof(scale));
+        KernelArgs.Columns(meanG.Length, cols, nameof(meanG));
+        KernelArgs.Columns(meanGx.Length, cols, nameof(meanGx));
         bool withBias = !biasGrad.IsEmpty;
         if (withBias)
         {
-            CheckColumns(biasGrad.Length, cols, nameof(biasGrad));
+            KernelArgs.Columns(biasGrad.Length, cols, nameof(biasGrad));
             biasGrad[..cols].Clear();
         }
         fixed (float* pg = g, ph = xHat, ps = scale, pbg = biasGrad)
@@ -285,17 +285,5 @@ public static unsafe class BatchNormKernels
                 }
             }
         }
-    }
-
-    private static void CheckShape(int length, int rows, int cols, string name)
-    {
-        if (rows < 0 || cols < 0) throw new ArgumentOutOfRangeException(nameof(rows), $"negative shape [{rows}, {cols}].");
-        if (length < (long)rows * cols)
-            throw new ArgumentException($"{name} has length {length}, expected at least rows·cols = {rows}·{cols}.", name);
-    }
-
-    private static void CheckColumns(int length, int cols, string name)
-    {
-        if (length < cols) throw new ArgumentException($"{name} has length {length}, expected cols = {cols}.", name);
     }
 }
