@@ -10,13 +10,13 @@ internal sealed unsafe class RowGatherJob : ParallelWork
 
     private float* _source, _target;
     private int* _rows;
-    private int _width, _count, _chunks;
+    private int _stride, _cols, _count, _chunks;
 
     public static RowGatherJob ForThisThread => t_instance ??= new RowGatherJob();
 
-    public void Set(float* source, int width, int* rows, int count, float* target, int chunks)
+    public void Set(float* source, int stride, int cols, int* rows, int count, float* target, int chunks)
     {
-        _source = source; _width = width; _rows = rows; _count = count; _target = target; _chunks = chunks;
+        _source = source; _stride = stride; _cols = cols; _rows = rows; _count = count; _target = target; _chunks = chunks;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -24,6 +24,6 @@ internal sealed unsafe class RowGatherJob : ParallelWork
     {
         int i0 = (int)((long)_count * index / _chunks);
         int i1 = (int)((long)_count * (index + 1) / _chunks);
-        RowGather.Copy(_source, _width, _rows, i0, i1, _target);
+        RowGather.Copy(_source, _stride, _cols, _rows, i0, i1, _target);
     }
 }

@@ -93,21 +93,7 @@ public static class Sgemm
                 RunGemv(transA, transB, n, k, pa, lda, pb, ldb, beta, pc, threads);
                 return;
             }
-            switch (kind)
-            {
-                case GemmKernelKind.Avx512:
-                    GemmJob<Avx512Kernel14x32>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads);
-                    break;
-                case GemmKernelKind.Avx2:
-                    GemmJob<Avx2Kernel6x16>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads);
-                    break;
-                case GemmKernelKind.Vector128:
-                    GemmJob<Vector128Kernel6x8>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads);
-                    break;
-                default:
-                    GemmJob<ScalarKernel4x4>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads);
-                    break;
-            }
+            RunPacked(kind, threads, transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, null, null);
         }
     }
 
@@ -148,28 +134,14 @@ public static class Sgemm
             fixed (float* pa = a, pb = b, pc = c)
             fixed (int* am = aRows, bm = bRows)
             {
-                int* aMap = aRows.IsEmpty ? null : am, bMap = bRows.IsEmpty ? null : bm;
-                switch (kind)
-                {
-                    case GemmKernelKind.Avx512:
-                        GemmJob<Avx512Kernel14x32>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads, aMap, bMap);
-                        break;
-                    case GemmKernelKind.Avx2:
-                        GemmJob<Avx2Kernel6x16>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads, aMap, bMap);
-                        break;
-                    case GemmKernelKind.Vector128:
-                        GemmJob<Vector128Kernel6x8>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads, aMap, bMap);
-                        break;
-                    default:
-                        GemmJob<ScalarKernel4x4>.ForThisThread.Run(transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, threads, aMap, bMap);
-                        break;
-                }
+                RunPacked(kind, threads, transA, transB, m, n, k, pa, lda, pb, ldb, beta, pc, ldc,
+                    aRows.IsEmpty ? null : am, bRows.IsEmpty ? null : bm);
             }
             return;
         }
         // GEMV, swapped (narrow C) and empty shapes: gather the rows, then the plain path.
-        ReadOnlySpan<float> ga = aRows.IsEmpty ? a : Gather(a, lda, aRows, k, ref t_gatherA);
-        ReadOnlySpan<float> gb = bRows.IsEmpty ? b : Gather(b, ldb, bRows, n, ref t_gatherB);
+        ReadOnlySpan<float> ga = aRows.IsEmpty ? a : Gathered(a, lda, aRows, k, ref t_gatherA, threads);
+        ReadOnlySpan<float> gb = bRows.IsEmpty ? b : Gathered(b, ldb, bRows, n, ref t_gatherB, threads);
         Multiply(kind, threads, transA, transB, m, n, k, ga, aRows.IsEmpty ? lda : k, gb, bRows.IsEmpty ? ldb : n, beta, c, ldc);
     }
 
@@ -184,13 +156,35 @@ public static class Sgemm
         _ => GemmJob<ScalarKernel4x4>.Swaps(m, n),
     };
 
-    private static Span<float> Gather(ReadOnlySpan<float> source, int ld, ReadOnlySpan<int> rows, int cols, ref float[]? scratch)
+    /// <summary>The mapped rows packed densely into a reusable per-thread scratch buffer.</summary>
+    private static Span<float> Gathered(ReadOnlySpan<float> source, int ld, ReadOnlySpan<int> rows, int cols, ref float[]? scratch, int threads)
     {
         int length = rows.Length * cols;
         if (scratch is null || scratch.Length < length) scratch = new float[Math.Max(length, 1)];
         Span<float> target = scratch.AsSpan(0, length);
-        for (int i = 0; i < rows.Length; i++) source.Slice(rows[i] * ld, cols).CopyTo(target.Slice(i * cols, cols));
+        Elementwise.RowGather.Gather(source, ld, cols, rows, target, threads);
         return target;
+    }
+
+    /// <summary>The packed GEMM on <paramref name="kind"/>'s micro-kernel (row maps as in <see cref="GemmJob{TK}.Run"/>).</summary>
+    private static unsafe void RunPacked(GemmKernelKind kind, int threads, Transpose transA, Transpose transB, int m, int n, int k,
+        float* a, int lda, float* b, int ldb, float beta, float* c, int ldc, int* aMap, int* bMap)
+    {
+        switch (kind)
+        {
+            case GemmKernelKind.Avx512:
+                GemmJob<Avx512Kernel14x32>.ForThisThread.Run(transA, transB, m, n, k, a, lda, b, ldb, beta, c, ldc, threads, aMap, bMap);
+                break;
+            case GemmKernelKind.Avx2:
+                GemmJob<Avx2Kernel6x16>.ForThisThread.Run(transA, transB, m, n, k, a, lda, b, ldb, beta, c, ldc, threads, aMap, bMap);
+                break;
+            case GemmKernelKind.Vector128:
+                GemmJob<Vector128Kernel6x8>.ForThisThread.Run(transA, transB, m, n, k, a, lda, b, ldb, beta, c, ldc, threads, aMap, bMap);
+                break;
+            default:
+                GemmJob<ScalarKernel4x4>.ForThisThread.Run(transA, transB, m, n, k, a, lda, b, ldb, beta, c, ldc, threads, aMap, bMap);
+                break;
+        }
     }
 
     private static void CheckRows(string name, ReadOnlySpan<int> rows, Transpose trans, int count, int cols, int length, int ld)

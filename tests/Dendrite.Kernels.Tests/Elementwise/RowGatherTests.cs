@@ -32,6 +32,22 @@ public class RowGatherTests
         Assert.All(target[(count * width)..], v => Assert.Equal(-1f, v)); // nothing written past the batch
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Gather_WithAStride_CopiesTheFirstColsOfEachRow_UpToThePartialLastRow(int threads)
+    {
+        const int stride = 10, cols = 7, count = 300;
+        float[] source = Source(count, stride)[..((count - 1) * stride + cols)]; // the last row ends after its cols
+        var rng = new Random(3);
+        int[] rows = Enumerable.Range(0, 5000).Select(_ => rng.Next(count)).Append(count - 1).ToArray();
+        float[] target = new float[rows.Length * cols];
+        RowGather.Gather(source, stride, cols, rows, target, threads);
+        for (int i = 0; i < rows.Length; i++)
+            Assert.True(source.AsSpan(rows[i] * stride, cols).SequenceEqual(target.AsSpan(i * cols, cols)), $"row {i}");
+        Assert.Throws<ArgumentOutOfRangeException>(() => RowGather.Gather(source, stride, cols, [count], target, threads));
+    }
+
     [Fact]
     public void Gather_Throws_ForARowIndexOutsideTheSource()
     {
