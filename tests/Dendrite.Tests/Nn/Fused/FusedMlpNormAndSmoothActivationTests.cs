@@ -1,3 +1,4 @@
+using Dendrite.TestKit;
 using Dendrite.Kernels.Threading;
 using Dendrite.Nn;
 using Dendrite.Nn.Functional;
@@ -225,44 +226,28 @@ public class FusedMlpNormAndSmoothActivationTests
         var x = Tensor.Randn(rng, [256, 784]);
         var labels = Enumerable.Range(0, 256).Select(i => i % 10).ToArray();
         var plan = FusedMlp.TryCompile(model)!;
-        for (int i = 0; i < 3; i++) { plan.TrainStep(x.Data, labels, 256); opt.Step(); }
-        long best = long.MaxValue;
-        for (int round = 0; round < 3 && best > 0; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10; i++) { plan.TrainStep(x.Data, labels, 256); opt.Step(); }
-            best = Math.Min(best, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        Assert.Equal(0, best);
+        Assert.Equal(0, Allocations.SteadyState(() => { plan.TrainStep(x.Data, labels, 256); opt.Step(); }));
     }
 
     [Fact]
     public void Training_IsBitIdentical_ForOneTwoAndThreeThreads_WithBatchNormGeluAndDropout()
     {
-        float[][] Run(int threads)
+        float[][] Run(int threads) => WithKernelThreads.Run(threads, () =>
         {
-            int saved = KernelThreads.Count;
-            KernelThreads.Count = threads;
-            try
+            var model = BigModel(11);
+            var opt = new Adam(model.Parameters(), new AdamOptions(1e-3f));
+            var plan = FusedMlp.TryCompile(model)!;
+            var rng = new Rng(12);
+            for (int step = 0; step < 4; step++)
             {
-                var model = BigModel(11);
-                var opt = new Adam(model.Parameters(), new AdamOptions(1e-3f));
-                var plan = FusedMlp.TryCompile(model)!;
-                var rng = new Rng(12);
-                for (int step = 0; step < 4; step++)
-                {
-                    var x = Tensor.Randn(rng, [200, 784]);
-                    var labels = Enumerable.Range(0, 200).Select(_ => rng.NextInt(10)).ToArray();
-                    plan.TrainStep(x.Data, labels, 200);
-                    opt.Step();
-                }
-                return [.. model.Parameters().Select(p => p.ToArray()), .. model.NamedBuffers().Select(b => b.Buffer.ToArray())];
+                var x = Tensor.Randn(rng, [200, 784]);
+                var labels = Enumerable.Range(0, 200).Select(_ => rng.NextInt(10)).ToArray();
+                plan.TrainStep(x.Data, labels, 200);
+                opt.Step();
             }
-            finally
-            {
-                KernelThreads.Count = saved;
-            }
-        }
+            float[][] state = [.. model.Parameters().Select(p => p.ToArray()), .. model.NamedBuffers().Select(b => b.Buffer.ToArray())];
+            return state;
+        });
 
         float[][] one = Run(1), two = Run(2), three = Run(3);
         for (int p = 0; p < one.Length; p++)

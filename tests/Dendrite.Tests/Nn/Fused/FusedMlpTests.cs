@@ -1,3 +1,4 @@
+using Dendrite.TestKit;
 using Dendrite.Kernels.Threading;
 using Dendrite.Nn;
 using Dendrite.Nn.Functional;
@@ -120,45 +121,26 @@ public class FusedMlpTests
         var opt = new Sgd(model.Parameters(), new SgdOptions(0.1f, WeightDecay: 1e-4f));
         var (x, labels) = Batch(rng, 256, 784, 10);
         var plan = FusedMlp.TryCompile(model)!;
-        for (int i = 0; i < 3; i++) { plan.TrainStep(x.Data, labels, 256); opt.Step(); } // warm-up: buffers, JIT tiers
-
-        // Best of three rounds, as in the kernel allocation test: a one-off growth is not a per-step allocation.
-        long best = long.MaxValue;
-        for (int round = 0; round < 3 && best > 0; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10; i++) { plan.TrainStep(x.Data, labels, 256); opt.Step(); }
-            best = Math.Min(best, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        Assert.Equal(0, best);
+        Assert.Equal(0, Allocations.SteadyState(() => { plan.TrainStep(x.Data, labels, 256); opt.Step(); }));
     }
 
     [Fact]
     public void Training_IsBitIdentical_ForOneAndTwoThreads()
     {
-        float[][] Run(int threads)
+        float[][] Run(int threads) => WithKernelThreads.Run(threads, () =>
         {
-            int saved = KernelThreads.Count;
-            KernelThreads.Count = threads;
-            try
+            var rng = new Rng(11);
+            var model = Mlp(rng, new ReLU(), true, 784, 256, 10);
+            var opt = new Sgd(model.Parameters(), new SgdOptions(0.1f));
+            var plan = FusedMlp.TryCompile(model)!;
+            for (int step = 0; step < 5; step++)
             {
-                var rng = new Rng(11);
-                var model = Mlp(rng, new ReLU(), true, 784, 256, 10);
-                var opt = new Sgd(model.Parameters(), new SgdOptions(0.1f));
-                var plan = FusedMlp.TryCompile(model)!;
-                for (int step = 0; step < 5; step++)
-                {
-                    var (x, labels) = Batch(rng, 256, 784, 10);
-                    plan.TrainStep(x.Data, labels, 256);
-                    opt.Step();
-                }
-                return model.Parameters().Select(p => p.ToArray()).ToArray();
+                var (x, labels) = Batch(rng, 256, 784, 10);
+                plan.TrainStep(x.Data, labels, 256);
+                opt.Step();
             }
-            finally
-            {
-                KernelThreads.Count = saved;
-            }
-        }
+            return model.Parameters().Select(p => p.ToArray()).ToArray();
+        });
 
         float[][] one = Run(1), two = Run(2);
         for (int p = 0; p < one.Length; p++)
