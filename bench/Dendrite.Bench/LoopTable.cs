@@ -35,15 +35,15 @@ internal static class LoopTable
         {
             KernelThreads.Count = threads;
             var loader = new DataLoader(train, 256, shuffle: true, rng: new Rng(2));
-            double gather = Best(() => { foreach (Batch _ in loader) { } }, 9);
+            double gather = Median(() => { foreach (Batch _ in loader) { } }, 9);
             var fixture = new MlpFixture(256);
-            double steps = Best(() => { for (int i = 0; i < loader.BatchCount; i++) fixture.TrainStep(); }, 9);
+            double steps = Median(() => { for (int i = 0; i < loader.BatchCount; i++) fixture.TrainStep(); }, 9);
             var model = args.Length > 1 && args[1] == "d2l" ? ModelFactory.BuildMlp(MlpSpec.D2lDefault, new Rng(3))
                 : new Sequential(new Flatten(), new Linear(784, 256, rng), new ReLU(), new Linear(256, 10, rng));
             var trainer = new Trainer(model, new Sgd(model.Parameters(), new SgdOptions(0.1f)), new TrainerOptions(Epochs: 1, BatchSize: 256));
             // As Trainer.Fit does for the fused plan: the step reads the batch's rows from the dataset.
             var rowsLoader = new DataLoader(train, 256, shuffle: true, rng: new Rng(2), gatherFeatures: false);
-            double epoch = Best(() => trainer.TrainEpoch(rowsLoader), 9);
+            double epoch = Median(() => trainer.TrainEpoch(rowsLoader), 9);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{threads,7}  {gather,8:F3}  {steps,19:F3}  {epoch,12:F3}  {epoch - steps,10:F3}"));
         }
@@ -51,7 +51,7 @@ internal static class LoopTable
 
     /// <summary>Median seconds of <paramref name="rounds"/> runs after one warm-up run: on this shared machine the
     /// best of N picks the rare quiet window, the median what a training run sees.</summary>
-    private static double Best(Action action, int rounds)
+    private static double Median(Action action, int rounds)
     {
         action();
         var times = new double[rounds];
