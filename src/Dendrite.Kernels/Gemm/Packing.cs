@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Dendrite.Kernels.Gemm;
 
@@ -23,12 +24,16 @@ internal static unsafe class Packing
             float* panel = dst + (nint)q * kc;
             if (transA == Transpose.No)
             {
+                if (map is not null && q + mr < mc) PrefetchRows(a + p0, map, i0 + q + mr, Math.Min(mr, mc - q - mr), lda, kc);
                 // A(i, p) = a[i·lda + p]: a gather. 8×8 register transposes write 8 rows' values per p at once; a
                 // block of fewer than 8 remaining rows spills junk into the next p's first rows, which is why row
                 // blocks go in descending order (the lower block then overwrites the spill) and the buffer has slack.
+                // Row blocks are the outer loop so that each of the 8 loads walks its own row sequentially, a
+                // pattern the per-instruction stride prefetcher follows; with columns outer the loads jumped between
+                // row blocks, and packing a batch's scattered dataset rows cost 622 µs per fwd GEMM instead of 591.
                 int pv = Transpose8x8.IsSupported && mr >= 4 ? kc & ~7 : 0;
-                for (int pb = 0; pb < pv; pb += 8)
-                    for (int rb = ((rows - 1) / 8) * 8; rb >= 0; rb -= 8)
+                for (int rb = ((rows - 1) / 8) * 8; rb >= 0; rb -= 8)
+                    for (int pb = 0; pb < pv; pb += 8)
                     {
                         if (map is null) Transpose8x8.Run(a + ((i0 + q + rb) * lda) + p0 + pb, lda, Math.Min(8, rows - rb), panel + (pb * mr) + rb, mr);
                         else Transpose8x8.RunMapped(a + p0 + pb, map, i0 + q + rb, lda, Math.Min(8, rows - rb), panel + (pb * mr) + rb, mr);
@@ -115,6 +120,23 @@ internal static unsafe class Packing
             return;
         }
         for (; i < n; i++) dst[i] = src[i];
+    }
+
+    /// <summary>
+    /// Asks for the kc floats of the mapped rows first..first+count (the next micro-panel's) to be brought into cache.
+    /// Mapped rows are scattered over a dataset far larger than the caches, in no order the hardware prefetchers can
+    /// follow, so without this each row's first lines are a stall on memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchRows(float* a, int* map, int first, int count, nint lda, int kc)
+    {
+        if (!Sse.IsSupported) return;
+        for (int r = 0; r < count; r++)
+        {
+            byte* row = (byte*)(a + (map[first + r] * lda));
+            for (int off = 0; off < kc * sizeof(float); off += 64) Sse.Prefetch0(row + off);
+            Sse.Prefetch0(row + (kc * sizeof(float)) - 1);
+        }
     }
 
     /// <summary>Stored row <paramref name="i"/> through the optional row map.</summary>
