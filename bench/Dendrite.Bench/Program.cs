@@ -18,7 +18,7 @@ if (args.Length > 0 && args[0] == "mlp")
 }
 if (args.Length > 0 && args[0] == "step")
 {
-    StepProfile.Run();
+    StepProfile.Run(args.AsSpan(1));
     return;
 }
 if (args.Length > 0 && args[0] == "loop")

@@ -16,12 +16,26 @@ namespace Dendrite.Bench;
 /// </summary>
 internal static class StepProfile
 {
-    public static void Run()
+    public static void Run(ReadOnlySpan<string> args)
     {
+        // `rows`: each step reads a new shuffled batch's rows from a 60000-row source in place, as training does;
+        // else one fixed batch, which stays in cache.
+        bool fromRows = args.Length > 0 && args[0] == "rows";
         string[] names = ["fwd1 GEMM x·W1ᵀ", "bias+relu", "fwd2 GEMM h·W2ᵀ", "bias", "softmax-CE", "bias grad out",
             "dW2 GEMM", "dH GEMM", "relu bwd + bias grad", "dW1 GEMM", "SGD step"];
         var rng = new Dendrite.Random.Rng(0);
         const int batch = 256, inW = 784, hid = 256, classes = 10;
+        int sourceRows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60_000;
+        float[] source = [];
+        if (fromRows)
+        {
+            source = args.Length > 2 && args[2] == "huge" ? Dendrite.Kernels.Memory.HugePages.AllocateFloats(sourceRows * inW) : new float[sourceRows * inW];
+            for (int i = 0; i < source.Length; i++) source[i] = (rng.NextFloat() - 0.5f) * 0.1f;
+            Console.WriteLine(File.ReadAllLines("/proc/self/smaps_rollup").FirstOrDefault(l => l.StartsWith("AnonHuge")));
+        }
+        int[] order = Enumerable.Range(0, sourceRows).ToArray();
+        rng.Shuffle(order.AsSpan());
+        int cursor = 0;
         float[] x = Fill(rng, batch * inW), w1 = Fill(rng, hid * inW), b1 = new float[hid], w2 = Fill(rng, classes * hid), b2 = new float[classes];
         float[] h = new float[batch * hid], z2 = new float[batch * classes], dz2 = new float[batch * classes], dh = new float[batch * hid];
         float[] gw1 = new float[hid * inW], gb1 = new float[hid], gw2 = new float[classes * hid], gb2 = new float[classes], loss = new float[batch];
@@ -31,7 +45,11 @@ internal static class StepProfile
         var sgd = new Sgd([p1, p2], new SgdOptions(0.001f));
         Action[] ops =
         [
-            () => Sgemm.Multiply(Transpose.No, Transpose.Yes, batch, hid, inW, x, inW, w1, inW, 0f, h, hid),
+            () =>
+            {
+                if (!fromRows) Sgemm.Multiply(Transpose.No, Transpose.Yes, batch, hid, inW, x, inW, w1, inW, 0f, h, hid);
+                else Sgemm.MultiplyRows(Transpose.No, Transpose.Yes, batch, hid, inW, source, inW, Rows(order, cursor), w1, inW, [], 0f, h, hid);
+            },
             () => ActivationKernels.BiasActivation<Relu>(h, batch, hid, b1),
             () => Sgemm.Multiply(Transpose.No, Transpose.Yes, batch, classes, hid, h, hid, w2, hid, 0f, z2, classes),
             () => ActivationKernels.BiasActivation<Identity>(z2, batch, classes, b2),
@@ -40,7 +58,15 @@ internal static class StepProfile
             () => Sgemm.Multiply(Transpose.Yes, Transpose.No, classes, hid, batch, dz2, classes, h, hid, 0f, gw2, hid),
             () => Sgemm.Multiply(Transpose.No, Transpose.No, batch, hid, classes, dz2, classes, w2, hid, 0f, dh, hid),
             () => ActivationKernels.ActivationBackwardWithBiasGrad<Relu>(h, dh, batch, hid, gb1),
-            () => Sgemm.Multiply(Transpose.Yes, Transpose.No, hid, inW, batch, dh, hid, x, inW, 0f, gw1, inW),
+            () =>
+            {
+                if (!fromRows) Sgemm.Multiply(Transpose.Yes, Transpose.No, hid, inW, batch, dh, hid, x, inW, 0f, gw1, inW);
+                else
+                {
+                    Sgemm.MultiplyRows(Transpose.Yes, Transpose.No, hid, inW, batch, dh, hid, [], source, inW, Rows(order, cursor), 0f, gw1, inW);
+                    cursor = (cursor + batch) % (sourceRows - batch + 1);
+                }
+            },
             () => sgd.Step(),
         ];
         Console.WriteLine($"{"op",-22} {"1 thread µs",12} {"2 threads µs",13}");
@@ -64,6 +90,8 @@ internal static class StepProfile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{names[o],-22} {results[0][o],12:F1} {results[1][o],13:F1}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"sum of medians",-22} {results[0].Sum(),12:F1} {results[1].Sum(),13:F1}"));
     }
+
+    private static ReadOnlySpan<int> Rows(int[] order, int start) => order.AsSpan(start % (order.Length - 255), 256);
 
     private static double Median(double[] v)
     {

@@ -42,7 +42,7 @@ public static class IdxDataset
         }
 
         byte[] pixels = images.Data;
-        var features = new float[pixels.Length];
+        var features = Dendrite.Kernels.Memory.HugePages.AllocateFloats(pixels.Length);
         // Division (not multiplication by 1/255) so that every value is the correctly rounded quotient.
         for (int i = 0; i < pixels.Length; i++) features[i] = pixels[i] / 255f;
         return new InMemoryDataset(features, rows * columns, labelValues, classCount);
