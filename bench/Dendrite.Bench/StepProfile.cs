@@ -18,8 +18,9 @@ internal static class StepProfile
 {
     public static void Run(ReadOnlySpan<string> args)
     {
-        // `rows`: each step reads a new shuffled batch's rows from a 60000-row source in place, as training does;
-        // else one fixed batch, which stays in cache.
+        // `rows [N] [huge]`: each step reads a new shuffled batch's rows in place from an N-row source (60000), as
+        // training does (`huge`: the source on 2 MB pages, as datasets are loaded); else one fixed batch, which
+        // stays in cache.
         bool fromRows = args.Length > 0 && args[0] == "rows";
         string[] names = ["fwd1 GEMM x·W1ᵀ", "bias+relu", "fwd2 GEMM h·W2ᵀ", "bias", "softmax-CE", "bias grad out",
             "dW2 GEMM", "dH GEMM", "relu bwd + bias grad", "dW1 GEMM", "SGD step"];
@@ -31,7 +32,6 @@ internal static class StepProfile
         {
             source = args.Length > 2 && args[2] == "huge" ? Dendrite.Kernels.Memory.HugePages.AllocateFloats(sourceRows * inW) : new float[sourceRows * inW];
             for (int i = 0; i < source.Length; i++) source[i] = (rng.NextFloat() - 0.5f) * 0.1f;
-            Console.WriteLine(File.ReadAllLines("/proc/self/smaps_rollup").FirstOrDefault(l => l.StartsWith("AnonHuge")));
         }
         int[] order = Enumerable.Range(0, sourceRows).ToArray();
         rng.Shuffle(order.AsSpan());
