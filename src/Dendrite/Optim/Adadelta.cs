@@ -22,12 +22,13 @@ public sealed class Adadelta : Optimizer
         _decay = new WeightDecay(options.WeightDecay);
         _squareAverage = AddStateBuffer("square_avg");
         _accumulatedDelta = AddStateBuffer("acc_delta");
-        ReserveScratch(2);
+        ReserveScratch(3);
     }
 
     public AdadeltaOptions Options { get; }
 
-    protected override void Update(int index, Span<float> param, ReadOnlySpan<float> grad) =>
-        AdadeltaRule.Apply(param, _decay.EffectiveGradient(param, grad), _squareAverage[index], _accumulatedDelta[index],
-            LearningRate, Options.Rho, Options.Epsilon, Scratch(0, param.Length), Scratch(1, param.Length));
+    protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
+        AdadeltaRule.Apply(param, _decay.EffectiveGradient(param, grad, Scratch(2, offset, param.Length)),
+            Slice(_squareAverage, index, offset, param.Length), Slice(_accumulatedDelta, index, offset, param.Length),
+            LearningRate, Options.Rho, Options.Epsilon, Scratch(0, offset, param.Length), Scratch(1, offset, param.Length));
 }

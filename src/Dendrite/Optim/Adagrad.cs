@@ -18,12 +18,13 @@ public sealed class Adagrad : Optimizer
         Options = options;
         _decay = new WeightDecay(options.WeightDecay);
         _sum = AddStateBuffer("sum", options.InitialAccumulatorValue);
-        ReserveScratch(1);
+        ReserveScratch(2);
     }
 
     public AdagradOptions Options { get; }
 
-    protected override void Update(int index, Span<float> param, ReadOnlySpan<float> grad) =>
-        AdagradRule.Apply(param, _decay.EffectiveGradient(param, grad), _sum[index], StepCount(index), LearningRate,
-            Options.LearningRateDecay, Options.Epsilon, Scratch(0, param.Length));
+    protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
+        AdagradRule.Apply(param, _decay.EffectiveGradient(param, grad, Scratch(1, offset, param.Length)),
+            Slice(_sum, index, offset, param.Length), StepCount(index), LearningRate,
+            Options.LearningRateDecay, Options.Epsilon, Scratch(0, offset, param.Length));
 }

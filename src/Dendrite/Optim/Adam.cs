@@ -17,6 +17,6 @@ public sealed class Adam : AdamBase
 
     public AdamOptions Options { get; }
 
-    protected override void Update(int index, Span<float> param, ReadOnlySpan<float> grad) =>
-        AdamStep(index, param, _decay.EffectiveGradient(param, grad));
+    protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
+        AdamStep(index, offset, param, _decay.EffectiveGradient(param, grad, Scratch(1, offset, param.Length)));
 }

@@ -24,11 +24,12 @@ public abstract class AdamBase : Optimizer
         _expAvg = AddStateBuffer("exp_avg");
         _expAvgSq = AddStateBuffer("exp_avg_sq");
         if (amsGrad) _maxExpAvgSq = AddStateBuffer("max_exp_avg_sq");
-        ReserveScratch(1);
+        ReserveScratch(2); // the rule's work buffer, then Adam's L2-decayed gradient
     }
 
     /// <summary>Runs <see cref="AdamRule"/> on parameter <paramref name="index"/> with its own state.</summary>
-    private protected void AdamStep(int index, Span<float> param, ReadOnlySpan<float> grad) =>
-        AdamRule.Apply(param, grad, _expAvg[index], _expAvgSq[index], _maxExpAvgSq is null ? [] : _maxExpAvgSq[index],
-            StepCount(index), LearningRate, _beta1, _beta2, _epsilon, Scratch(0, param.Length));
+    private protected void AdamStep(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
+        AdamRule.Apply(param, grad, Slice(_expAvg, index, offset, param.Length), Slice(_expAvgSq, index, offset, param.Length),
+            _maxExpAvgSq is null ? [] : Slice(_maxExpAvgSq, index, offset, param.Length),
+            StepCount(index), LearningRate, _beta1, _beta2, _epsilon, Scratch(0, offset, param.Length));
 }

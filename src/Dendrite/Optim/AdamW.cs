@@ -11,9 +11,9 @@ public sealed class AdamW : AdamBase
 
     public AdamWOptions Options { get; }
 
-    protected override void Update(int index, Span<float> param, ReadOnlySpan<float> grad)
+    protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad)
     {
         DecoupledWeightDecay.Apply(param, LearningRate, Options.WeightDecay);
-        AdamStep(index, param, grad);
+        AdamStep(index, offset, param, grad);
     }
 }

@@ -1,4 +1,5 @@
 using Dendrite.Autograd;
+using Dendrite.Kernels.Threading;
 using Dendrite.Tensors;
 
 namespace Dendrite.Optim;
@@ -7,9 +8,10 @@ namespace Dendrite.Optim;
 /// Shared plumbing for optimizers: owns the parameter list, the learning rate, per-parameter step counts, state
 /// buffers and scratch space; runs the update under NoGrad, checks gradient shapes and hands each parameter to a
 /// span-level rule. Subclasses implement only <see cref="Update"/>. All buffers are allocated in the constructor,
-/// so <see cref="Step"/> allocates nothing.
+/// so <see cref="Step"/> allocates nothing. Every rule is elementwise, so a large parameter is updated in slices
+/// split over the kernel threads (<see cref="KernelThreads.Count"/>), with bit-identical results for any count.
 /// </summary>
-public abstract class Optimizer : IOptimizer
+public abstract partial class Optimizer : IOptimizer
 {
     private readonly Parameter[] _parameters;
     private readonly long[] _steps;
@@ -66,7 +68,7 @@ public abstract class Optimizer : IOptimizer
                 throw new ShapeMismatchException($"gradient {grad.ShapeString} does not match parameter {p.ShapeString}");
             // Counted per parameter, as PyTorch does: a parameter that had no gradient has not taken a step.
             _steps[i]++;
-            Update(i, p.Data, grad.Data);
+            UpdateSliced(i, p.Data, grad.Data);
         }
     }
 
@@ -75,8 +77,16 @@ public abstract class Optimizer : IOptimizer
         foreach (var p in _parameters) p.ZeroGrad();
     }
 
-    /// <summary>Updates parameter number <paramref name="index"/> in place from its gradient.</summary>
-    protected abstract void Update(int index, Span<float> param, ReadOnlySpan<float> grad);
+    /// <summary>
+    /// Updates elements offset..offset+param.Length of parameter number <paramref name="index"/> in place from the
+    /// same slice of its gradient (<paramref name="param"/> and <paramref name="grad"/> are that slice). Slices of
+    /// one parameter may run concurrently on different threads: read and write only this slice of any per-parameter
+    /// state (<see cref="Slice"/>) and of the scratch buffers (<see cref="Scratch"/>).
+    /// </summary>
+    protected abstract void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad);
+
+    /// <summary>Elements offset..offset+length of parameter <paramref name="index"/>'s buffer in <paramref name="state"/>.</summary>
+    protected static Span<float> Slice(float[][] state, int index, int offset, int length) => state[index].AsSpan(offset, length);
 
     /// <summary>How many updates parameter <paramref name="index"/> has received, counting the one in progress (1 on the first).</summary>
     protected long StepCount(int index) => _steps[index];
@@ -105,8 +115,8 @@ public abstract class Optimizer : IOptimizer
         for (int i = 0; i < count; i++) _scratch[i] = new float[MaxParameterSize];
     }
 
-    /// <summary>Work buffer number <paramref name="slot"/>, cut to <paramref name="length"/>; contents are garbage.</summary>
-    protected Span<float> Scratch(int slot, int length) => _scratch[slot].AsSpan(0, length);
+    /// <summary>Elements offset..offset+length of work buffer number <paramref name="slot"/>; contents are garbage.</summary>
+    protected Span<float> Scratch(int slot, int offset, int length) => _scratch[slot].AsSpan(offset, length);
 
     public OptimizerState ExportState()
     {

@@ -25,13 +25,15 @@ public sealed class RmsProp : Optimizer
         _squareAverage = AddStateBuffer("square_avg");
         if (options.Momentum > 0f) _momentum = AddStateBuffer("momentum_buffer");
         if (options.Centered) _gradAverage = AddStateBuffer("grad_avg");
-        ReserveScratch(1);
+        ReserveScratch(2);
     }
 
     public RmsPropOptions Options { get; }
 
-    protected override void Update(int index, Span<float> param, ReadOnlySpan<float> grad) =>
-        RmsPropRule.Apply(param, _decay.EffectiveGradient(param, grad), _squareAverage[index],
-            _gradAverage is null ? [] : _gradAverage[index], _momentum is null ? [] : _momentum[index], StepCount(index) == 1,
-            LearningRate, Options.Alpha, Options.Epsilon, Options.Momentum, Scratch(0, param.Length));
+    protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
+        RmsPropRule.Apply(param, _decay.EffectiveGradient(param, grad, Scratch(1, offset, param.Length)),
+            Slice(_squareAverage, index, offset, param.Length),
+            _gradAverage is null ? [] : Slice(_gradAverage, index, offset, param.Length),
+            _momentum is null ? [] : Slice(_momentum, index, offset, param.Length), StepCount(index) == 1,
+            LearningRate, Options.Alpha, Options.Epsilon, Options.Momentum, Scratch(0, offset, param.Length));
 }

@@ -22,32 +22,29 @@ public sealed class Sgd : Optimizer
             OptionCheck.Fail(options.Momentum, "Nesterov", "requires Momentum > 0 and Dampening = 0");
         Options = options;
         _decay = new WeightDecay(options.WeightDecay);
-        if (options.Momentum != 0f)
-        {
-            _velocity = AddStateBuffer("momentum_buffer");
-            if (options.Nesterov) ReserveScratch(1);
-        }
+        if (options.Momentum != 0f) _velocity = AddStateBuffer("momentum_buffer");
+        ReserveScratch(options.Nesterov ? 2 : 1); // the L2-decayed gradient, then Nesterov's direction
     }
 
     /// <summary>The options given at construction; the current step size is <see cref="Optimizer.LearningRate"/>.</summary>
     public SgdOptions Options { get; }
 
-    protected override void Update(int index, Span<float> param, ReadOnlySpan<float> grad)
+    protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad)
     {
-        ReadOnlySpan<float> g = _decay.EffectiveGradient(param, grad);
+        ReadOnlySpan<float> g = _decay.EffectiveGradient(param, grad, Scratch(0, offset, param.Length));
         if (Options.Momentum == 0f)
         {
             SgdRule.Apply(param, g, LearningRate);
             return;
         }
-        Span<float> velocity = _velocity[index];
+        Span<float> velocity = Slice(_velocity, index, offset, param.Length);
         Momentum.Accumulate(velocity, g, Options.Momentum, Options.Dampening, firstStep: StepCount(index) == 1);
         if (!Options.Nesterov)
         {
             SgdRule.Apply(param, velocity, LearningRate);
             return;
         }
-        Span<float> direction = Scratch(0, param.Length);
+        Span<float> direction = Scratch(1, offset, param.Length);
         Momentum.NesterovDirection(g, velocity, Options.Momentum, direction);
         SgdRule.Apply(param, direction, LearningRate);
     }

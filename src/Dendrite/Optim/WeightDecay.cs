@@ -9,8 +9,6 @@ namespace Dendrite.Optim;
 /// </summary>
 public sealed class WeightDecay
 {
-    private float[] _scratch = [];
-
     public WeightDecay(float coefficient)
     {
         if (!float.IsFinite(coefficient) || coefficient < 0f)
@@ -26,14 +24,13 @@ public sealed class WeightDecay
 
     /// <summary>
     /// The gradient to feed the update rule: <paramref name="grad"/> itself when λ = 0, otherwise g + λ·p written
-    /// into a scratch buffer owned by this object (valid until the next call; reused so steps allocate nothing).
+    /// into <paramref name="scratch"/> (as long as grad; the caller's, so concurrent slices do not share one).
     /// </summary>
-    public ReadOnlySpan<float> EffectiveGradient(ReadOnlySpan<float> param, ReadOnlySpan<float> grad)
+    public ReadOnlySpan<float> EffectiveGradient(ReadOnlySpan<float> param, ReadOnlySpan<float> grad, Span<float> scratch)
     {
         if (Coefficient == 0f) return grad;
-        if (_scratch.Length < grad.Length) _scratch = new float[grad.Length];
-        Span<float> result = _scratch.AsSpan(0, grad.Length);
-        Apply(param, grad, Coefficient, result);
-        return result;
+        if (scratch.Length != grad.Length) throw new ArgumentException("scratch and grad lengths differ", nameof(scratch));
+        Apply(param, grad, Coefficient, scratch);
+        return scratch;
     }
 }
