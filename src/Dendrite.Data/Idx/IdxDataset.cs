@@ -1,3 +1,5 @@
+using Dendrite.Kernels.Memory;
+
 namespace Dendrite.Data.Idx;
 
 /// <summary>Turns an IDX image file and an IDX label file into an <see cref="InMemoryDataset"/>.</summary>
@@ -42,7 +44,8 @@ public static class IdxDataset
         }
 
         byte[] pixels = images.Data;
-        var features = Dendrite.Kernels.Memory.HugePages.AllocateFloats(pixels.Length);
+        // On 2 MB pages where Linux offers them: filling Fashion-MNIST's 188 MB then takes a fraction of the page faults.
+        float[] features = HugePages.AllocateFloats(pixels.Length);
         // Division (not multiplication by 1/255) so that every value is the correctly rounded quotient.
         for (int i = 0; i < pixels.Length; i++) features[i] = pixels[i] / 255f;
         return new InMemoryDataset(features, rows * columns, labelValues, classCount);
