@@ -19,16 +19,16 @@ public sealed class Adadelta : Optimizer
         OptionCheck.Positive(options.Epsilon, "Epsilon");
         OptionCheck.NonNegative(options.WeightDecay, "WeightDecay");
         Options = options;
-        _decay = new WeightDecay(options.WeightDecay);
+        _decay = NewWeightDecay(options.WeightDecay);
         _squareAverage = AddStateBuffer("square_avg");
         _accumulatedDelta = AddStateBuffer("acc_delta");
-        ReserveScratch(3);
+        ReserveScratch(2);
     }
 
     public AdadeltaOptions Options { get; }
 
     protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
-        AdadeltaRule.Apply(param, _decay.EffectiveGradient(param, grad, Scratch(2, offset, param.Length)),
+        AdadeltaRule.Apply(param, Decayed(_decay, offset, param, grad),
             Slice(_squareAverage, index, offset, param.Length), Slice(_accumulatedDelta, index, offset, param.Length),
             LearningRate, Options.Rho, Options.Epsilon, Scratch(0, offset, param.Length), Scratch(1, offset, param.Length));
 }

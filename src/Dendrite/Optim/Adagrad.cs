@@ -16,15 +16,15 @@ public sealed class Adagrad : Optimizer
         OptionCheck.NonNegative(options.InitialAccumulatorValue, "InitialAccumulatorValue");
         OptionCheck.Positive(options.Epsilon, "Epsilon");
         Options = options;
-        _decay = new WeightDecay(options.WeightDecay);
+        _decay = NewWeightDecay(options.WeightDecay);
         _sum = AddStateBuffer("sum", options.InitialAccumulatorValue);
-        ReserveScratch(2);
+        ReserveScratch(1);
     }
 
     public AdagradOptions Options { get; }
 
     protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
-        AdagradRule.Apply(param, _decay.EffectiveGradient(param, grad, Scratch(1, offset, param.Length)),
+        AdagradRule.Apply(param, Decayed(_decay, offset, param, grad),
             Slice(_sum, index, offset, param.Length), StepCount(index), LearningRate,
             Options.LearningRateDecay, Options.Epsilon, Scratch(0, offset, param.Length));
 }

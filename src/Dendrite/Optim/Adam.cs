@@ -12,11 +12,11 @@ public sealed class Adam : AdamBase
             options.Beta2, options.Epsilon, options.WeightDecay, options.AmsGrad)
     {
         Options = options;
-        _decay = new WeightDecay(options.WeightDecay);
+        _decay = NewWeightDecay(options.WeightDecay);
     }
 
     public AdamOptions Options { get; }
 
     protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
-        AdamStep(index, offset, param, _decay.EffectiveGradient(param, grad, Scratch(1, offset, param.Length)));
+        AdamStep(index, offset, param, Decayed(_decay, offset, param, grad));
 }

@@ -24,7 +24,7 @@ public abstract class AdamBase : Optimizer
         _expAvg = AddStateBuffer("exp_avg");
         _expAvgSq = AddStateBuffer("exp_avg_sq");
         if (amsGrad) _maxExpAvgSq = AddStateBuffer("max_exp_avg_sq");
-        ReserveScratch(2); // the rule's work buffer, then Adam's L2-decayed gradient
+        ReserveScratch(1);
     }
 
     /// <summary>Runs <see cref="AdamRule"/> on parameter <paramref name="index"/> with its own state.</summary>

@@ -17,6 +17,7 @@ public abstract partial class Optimizer : IOptimizer
     private readonly long[] _steps;
     private readonly List<(string Name, float[][] PerParameter)> _buffers = [];
     private float[][] _scratch = [];
+    private float[] _decayScratch = [];
     private float _learningRate;
 
     protected Optimizer(IEnumerable<Parameter> parameters)
@@ -114,6 +115,21 @@ public abstract partial class Optimizer : IOptimizer
         _scratch = new float[count][];
         for (int i = 0; i < count; i++) _scratch[i] = new float[MaxParameterSize];
     }
+
+    /// <summary>
+    /// A <see cref="WeightDecay"/> for this optimizer, with the work buffer <see cref="Decayed"/> writes g + λ·p
+    /// into allocated here when λ &gt; 0 (none when it is 0). Call from the constructor only.
+    /// </summary>
+    protected WeightDecay NewWeightDecay(float coefficient)
+    {
+        var decay = new WeightDecay(coefficient);
+        if (coefficient > 0f) _decayScratch = new float[MaxParameterSize];
+        return decay;
+    }
+
+    /// <summary>The slice's gradient after <paramref name="decay"/> (from <see cref="NewWeightDecay"/>): grad itself when λ = 0.</summary>
+    protected ReadOnlySpan<float> Decayed(WeightDecay decay, int offset, ReadOnlySpan<float> param, ReadOnlySpan<float> grad) =>
+        decay.Coefficient == 0f ? grad : decay.EffectiveGradient(param, grad, _decayScratch.AsSpan(offset, grad.Length));
 
     /// <summary>Elements offset..offset+length of work buffer number <paramref name="slot"/>; contents are garbage.</summary>
     protected Span<float> Scratch(int slot, int offset, int length) => _scratch[slot].AsSpan(offset, length);

@@ -21,17 +21,17 @@ public sealed class RmsProp : Optimizer
         OptionCheck.NonNegative(options.WeightDecay, "WeightDecay");
         OptionCheck.UnitInterval(options.Momentum, "Momentum");
         Options = options;
-        _decay = new WeightDecay(options.WeightDecay);
+        _decay = NewWeightDecay(options.WeightDecay);
         _squareAverage = AddStateBuffer("square_avg");
         if (options.Momentum > 0f) _momentum = AddStateBuffer("momentum_buffer");
         if (options.Centered) _gradAverage = AddStateBuffer("grad_avg");
-        ReserveScratch(2);
+        ReserveScratch(1);
     }
 
     public RmsPropOptions Options { get; }
 
     protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
-        RmsPropRule.Apply(param, _decay.EffectiveGradient(param, grad, Scratch(1, offset, param.Length)),
+        RmsPropRule.Apply(param, Decayed(_decay, offset, param, grad),
             Slice(_squareAverage, index, offset, param.Length),
             _gradAverage is null ? [] : Slice(_gradAverage, index, offset, param.Length),
             _momentum is null ? [] : Slice(_momentum, index, offset, param.Length), StepCount(index) == 1,

@@ -21,9 +21,9 @@ public sealed class Sgd : Optimizer
         if (options.Nesterov && (options.Momentum <= 0f || options.Dampening != 0f))
             OptionCheck.Fail(options.Momentum, "Nesterov", "requires Momentum > 0 and Dampening = 0");
         Options = options;
-        _decay = new WeightDecay(options.WeightDecay);
+        _decay = NewWeightDecay(options.WeightDecay);
         if (options.Momentum != 0f) _velocity = AddStateBuffer("momentum_buffer");
-        ReserveScratch(options.Nesterov ? 2 : 1); // the L2-decayed gradient, then Nesterov's direction
+        if (options.Nesterov) ReserveScratch(1);
     }
 
     /// <summary>The options given at construction; the current step size is <see cref="Optimizer.LearningRate"/>.</summary>
@@ -31,7 +31,7 @@ public sealed class Sgd : Optimizer
 
     protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad)
     {
-        ReadOnlySpan<float> g = _decay.EffectiveGradient(param, grad, Scratch(0, offset, param.Length));
+        ReadOnlySpan<float> g = Decayed(_decay, offset, param, grad);
         if (Options.Momentum == 0f)
         {
             SgdRule.Apply(param, g, LearningRate);
@@ -44,7 +44,7 @@ public sealed class Sgd : Optimizer
             SgdRule.Apply(param, velocity, LearningRate);
             return;
         }
-        Span<float> direction = Scratch(1, offset, param.Length);
+        Span<float> direction = Scratch(0, offset, param.Length);
         Momentum.NesterovDirection(g, velocity, Options.Momentum, direction);
         SgdRule.Apply(param, direction, LearningRate);
     }
