@@ -20,7 +20,8 @@ public static partial class HugePages
 
     /// <summary>
     /// A float array of <paramref name="length"/> elements whose contents are unspecified (the caller writes every
-    /// element), pinned, with its 2 MB-aligned interior advised as huge pages before anything touches it.
+    /// element), pinned, with its 2 MB-aligned interior advised as huge pages before the caller fills it (memory the
+    /// runtime reuses may already sit on small pages; the advice then only lets the kernel merge them later).
     /// </summary>
     public static float[] AllocateFloats(int length)
     {
