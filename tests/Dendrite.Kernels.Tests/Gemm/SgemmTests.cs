@@ -81,6 +81,36 @@ public class SgemmTests
 
     [Theory]
     [MemberData(nameof(SupportedKinds), MemberType = typeof(GemmReference))]
+    public void Multiply_GemvPath_GivesTheSameBitsWhereverBSitsInMemory(int kindValue)
+    {
+        // The AVX-512 dot products read each row of Bᵀ from its 64-byte line boundary and shift the lanes into
+        // place, a different code path for each of the 16 float offsets within a line. Every offset must give the
+        // bits of offset 0 (so results never depend on where the GC put the weights) and match float64, for k
+        // with every kind of tail (blocks of 64, single vectors, scalars) and rows whose offsets differ (ldb odd).
+        var kind = (GemmKernelKind)kindValue;
+        var rng = new Random(11);
+        foreach (int k in new[] { 1, 15, 16, 17, 63, 64, 65, 80, 100, 127, 128, 784 })
+            foreach (int pad in new[] { 0, 1 })
+            {
+                const int n = 19;
+                int ldb = k + pad;
+                float[] x = RandomArray(rng, k), b = RandomArray(rng, n * ldb);
+                float[] expected = new float[n];
+                Sgemm.Multiply(kind, 1, Transpose.No, Transpose.Yes, 1, n, k, x, k, b, ldb, 0f, expected, n);
+                AssertMatches(Transpose.No, Transpose.Yes, 1, n, k, x, k, b, ldb, 0f, new float[n], expected, n, $"{kind} k={k} ldb={ldb}");
+                for (int offset = 1; offset < 16; offset++)
+                {
+                    var shifted = new float[offset + b.Length + 16];
+                    b.CopyTo(shifted, offset);
+                    float[] c = new float[n];
+                    Sgemm.Multiply(kind, 1, Transpose.No, Transpose.Yes, 1, n, k, x, k, shifted.AsSpan(offset, b.Length), ldb, 0f, c, n);
+                    Assert.True(expected.AsSpan().SequenceEqual(c), $"{kind} k={k} ldb={ldb}: B at float offset {offset} changed the result");
+                }
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(SupportedKinds), MemberType = typeof(GemmReference))]
     public void Multiply_IsBitIdentical_ForOneTwoAndThreeThreads(int kindValue)
     {
         var kind = (GemmKernelKind)kindValue;
