@@ -35,7 +35,7 @@ internal sealed unsafe class GemvJob : ParallelWork
             return;
         }
         _transB = transB; _n = n; _k = k; _x = x; _b = b; _ldb = ldb; _beta = beta; _c = c; _chunks = t;
-        ParallelFor.Run(this, t, t);
+        ParallelFor.RunShort(this, t, t);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

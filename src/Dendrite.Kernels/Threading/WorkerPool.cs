@@ -35,12 +35,25 @@ internal sealed class WorkerPool
     private ParallelWork? _work;
     private Exception? _error;
     private long _jobsRun;
+    private long _wakes;
+    private long _lastJobEnd;
 
     /// <summary>Number of jobs that actually ran on the pool (tests use it to prove the parallel path ran).</summary>
     public long JobsRun => Interlocked.Read(ref _jobsRun);
 
+    /// <summary>Number of times a job woke sleeping workers (tests use it to see when a short job does not).</summary>
+    public long Wakes => Interlocked.Read(ref _wakes);
+
+    /// <summary>
+    /// Whether the previous job ended within a spin window: then calls are coming in a burst and a woken worker
+    /// will help with the ones that follow. A lone short job does not wake anyone: waking a sleeping worker costs
+    /// more than such a job (measured: a batch-1 prediction 1 ms after the last one took 28.5 µs with the wake-up
+    /// and 17.7 µs on one thread), and the caller runs every item no worker claims.
+    /// </summary>
+    private bool JobsAreBackToBack() => Stopwatch.GetTimestamp() - Volatile.Read(ref _lastJobEnd) < SpinTicks;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryRun(ParallelWork work, int count, int helpers)
+    public bool TryRun(ParallelWork work, int count, int helpers, bool shortJob = false)
     {
         if (count > MaxItems || Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return false;
         try
@@ -55,13 +68,17 @@ internal sealed class WorkerPool
             // Full fence: publishes the fields above before any worker can claim, and orders this write
             // before the read of _sleepers (pairs with the Interlocked.Increment in WaitForJob).
             Interlocked.Exchange(ref _claim, ((long)job << 32) | ((long)count << 16));
-            if (Volatile.Read(ref _sleepers) > 0)
+            if (Volatile.Read(ref _sleepers) > 0 && (!shortJob || JobsAreBackToBack()))
+            {
+                Interlocked.Increment(ref _wakes);
                 lock (_gate) Monitor.PulseAll(_gate);
+            }
 
             RunItems(job);
             WaitForItems();
 
             _work = null;
+            _lastJobEnd = Stopwatch.GetTimestamp();
             Interlocked.Increment(ref _jobsRun);
             if (_error is { } e) ExceptionDispatchInfo.Capture(e).Throw();
             return true;

@@ -76,6 +76,40 @@ public class ParallelForTests
     }
 
     [Fact]
+    public void RunShort_LeavesSleepingWorkersAsleep_ForALoneJob_AndWakesThemForABurst()
+    {
+        ParallelFor.Run(new CountingWork(4), 4, 2); // the worker exists
+        bool sawBurstWake = false;
+        for (int attempt = 0; attempt < 20 && !sawBurstWake; attempt++)
+        {
+            Thread.Sleep(30); // well past the workers' 200 µs spin: they sleep, and the last job is long over
+            long wakes = WorkerPoolProbe.Wakes;
+            var lone = new CountingWork(2);
+            ParallelFor.RunShort(lone, 2, 2);
+            Assert.All(lone.Hits, h => Assert.Equal(1, h)); // the caller ran what no worker claimed
+            Assert.Equal(wakes, WorkerPoolProbe.Wakes);
+            // Right after it (unless this thread lost its core for the spin window; then try again):
+            var next = new CountingWork(2);
+            ParallelFor.RunShort(next, 2, 2);
+            Assert.All(next.Hits, h => Assert.Equal(1, h));
+            sawBurstWake = WorkerPoolProbe.Wakes > wakes;
+        }
+        Assert.True(sawBurstWake, "a short job right after another never woke the sleeping worker");
+    }
+
+    [Fact]
+    public void Run_WakesSleepingWorkers_EvenForALoneJob()
+    {
+        ParallelFor.Run(new CountingWork(4), 4, 2);
+        Thread.Sleep(30);
+        long wakes = WorkerPoolProbe.Wakes;
+        var work = new CountingWork(2);
+        ParallelFor.Run(work, 2, 2);
+        Assert.All(work.Hits, h => Assert.Equal(1, h));
+        Assert.True(WorkerPoolProbe.Wakes > wakes);
+    }
+
+    [Fact]
     public void KernelThreads_RejectsCountsOutsideRange()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => KernelThreads.Count = 0);
