@@ -19,8 +19,16 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
     /// <summary>Rows of A packed at once (≈ 140 × 256 floats = 140 KB, an L2-resident block).</summary>
     private static readonly int Mc = TK.MR * Math.Max(1, 144 / TK.MR);
 
-    /// <summary>Below this many FLOPs per thread, waking a worker costs more than it saves.</summary>
-    private const long MinFlopsPerThread = 200_000;
+    /// <summary>
+    /// Below this many FLOPs per thread (≈ 10 µs of work), a second thread costs more than it saves. Not the
+    /// dispatch (~1 µs) but the operands: in a training step half of them were just written by the other core, and
+    /// on this 2-core VM reading such a half costs ~13 µs (bias + ReLU over the 256×256 hidden activations: 16 µs
+    /// after a two-thread GEMM wrote them, 3.4 µs after a one-thread one). Measured in
+    /// the 784-256-10 step (`-- step`, 2 threads): h·W2ᵀ (1.3 MFLOP) 32–36 µs split, 17 µs on one thread; dW2 20–25 µs
+    /// against 16; and the softmax and ReLU-backward kernels that follow, which then find their inputs on their own
+    /// core, 10.5 → 6.6 µs and 14.5 → 5.1 µs.
+    /// </summary>
+    private const long MinFlopsPerThread = 2_000_000;
 
     /// <summary>Below this k, one thread (see <see cref="Run"/>).</summary>
     private const int MinKForThreads = 32;

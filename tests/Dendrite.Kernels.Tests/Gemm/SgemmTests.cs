@@ -120,10 +120,10 @@ public class SgemmTests
             (Transpose.No, Transpose.Yes, 256, 256, 784),
             (Transpose.Yes, Transpose.No, 256, 784, 256),
             (Transpose.No, Transpose.No, 33, 300, 517),
-            (Transpose.No, Transpose.No, 5, 1000, 300),
-            (Transpose.Yes, Transpose.Yes, 300, 7, 300),
-            (Transpose.No, Transpose.Yes, 1, 257, 784),
-            (Transpose.Yes, Transpose.No, 1, 301, 700),
+            (Transpose.No, Transpose.No, 5, 2000, 300),
+            (Transpose.Yes, Transpose.Yes, 600, 7, 600),
+            (Transpose.No, Transpose.Yes, 1, 2593, 784),  // n = 16·162 + 1; ≥ 4 MFLOP, so the scalar kind (no GEMV path) splits too
+            (Transpose.Yes, Transpose.No, 1, 3005, 700),  // n = 16·187 + 13
             (Transpose.No, Transpose.Yes, 700, 64, 800),  // op(A) above 2 MB: row chunks sharing packed B
             (Transpose.Yes, Transpose.No, 900, 100, 640), // likewise, with a transposed A
         ];
@@ -136,7 +136,7 @@ public class SgemmTests
             Sgemm.Multiply(kind, 1, ta, tb, m, n, k, a, lda, b, ldb, 0f, c1, n);
             Sgemm.Multiply(kind, 2, ta, tb, m, n, k, a, lda, b, ldb, 0f, c2, n);
             Sgemm.Multiply(kind, 3, ta, tb, m, n, k, a, lda, b, ldb, 0f, c3, n);
-            Assert.True(Threading.WorkerPoolProbe.JobsRun > before, "the multi-threaded path never ran on the pool");
+            Assert.True(Threading.WorkerPoolProbe.JobsRun > before, $"the multi-threaded path never ran on the pool for {ta}{tb} {m}×{n}×{k}");
             Assert.Equal(c1, c2);
             Assert.Equal(c1, c3);
         }
