@@ -23,10 +23,10 @@ internal sealed unsafe class GemmJob<TK> : ParallelWork where TK : struct, IMicr
     /// Below this many FLOPs per thread (≈ 10 µs of work), a second thread costs more than it saves. Not the
     /// dispatch (~1 µs) but the operands: in a training step half of them were just written by the other core, and
     /// on this 2-core VM reading such a half costs ~13 µs (bias + ReLU over the 256×256 hidden activations: 16 µs
-    /// after a two-thread GEMM wrote them, 3.4 µs after a one-thread one). Measured in
-    /// the 784-256-10 step (`-- step`, 2 threads): h·W2ᵀ (1.3 MFLOP) 32–36 µs split, 17 µs on one thread; dW2 20–25 µs
-    /// against 16; and the softmax and ReLU-backward kernels that follow, which then find their inputs on their own
-    /// core, 10.5 → 6.6 µs and 14.5 → 5.1 µs.
+    /// after a two-thread GEMM wrote them, 3.4 µs after a one-thread one). Measured in the 784-256-10 step (`-- step`,
+    /// 2 threads): h·W2ᵀ (1.3 MFLOP) 32–36 µs split, 17 µs on one thread; dW2 20–25 µs against 16; and the softmax and
+    /// ReLU-backward kernels that follow, which then find their inputs on their own core, 10.5 → 6.6 µs and
+    /// 14.5 → 5.1 µs.
     /// </summary>
     private const long MinFlopsPerThread = 2_000_000;
 

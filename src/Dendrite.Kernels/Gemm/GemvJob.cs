@@ -21,7 +21,7 @@ internal sealed unsafe class GemvJob : ParallelWork
     /// split of the 784→256 GEMV: caller 128 rows 4.22–4.26 µs, 132 rows 3.92–4.20, 136 rows (16 × 3136 B ahead)
     /// 3.83–3.93, 140 rows 3.93–4.00, 144 rows 4.03–4.13.
     /// </summary>
-    internal const int CallerLeadBytes = 48 * 1024;
+    private const int CallerLeadBytes = 48 * 1024;
 
     private const int AxpyBlock = 16, DotBlock = 8;
 

@@ -43,6 +43,7 @@ public class GemvJobTests
     public void Multiply_GemvSplitWritesEveryColumnOnce_SoAccumulatingGivesOneThreadsBits(int kindValue)
     {
         // With beta = 1 a column computed by two chunks would be accumulated twice, and a skipped one not at all.
+        // (The scalar kind has no GEMV path: for it these products are GEMMs too small to split.)
         var kind = (GemmKernelKind)kindValue;
         var rng = new Random(21);
         foreach (Transpose tb in new[] { Transpose.No, Transpose.Yes })
