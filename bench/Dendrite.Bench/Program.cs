@@ -21,6 +21,16 @@ if (args.Length > 0 && args[0] == "step")
     StepProfile.Run(args.AsSpan(1));
     return;
 }
+if (args.Length > 0 && args[0] == "steps")
+{
+    StepDistribution.Run();
+    return;
+}
+if (args.Length > 0 && args[0] == "cpus")
+{
+    CpuTable.Run();
+    return;
+}
 if (args.Length > 0 && args[0] == "loop")
 {
     LoopTable.Run(args.AsSpan(1));
