@@ -18,14 +18,17 @@ internal static partial class CpuTable
     [LibraryImport("libc", SetLastError = true)]
     private static partial int sched_setaffinity(int pid, nint size, ref ulong mask);
 
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int sched_getaffinity(int pid, nint size, ref ulong mask);
+
     public static void Run()
     {
-        if (!OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux() || Environment.ProcessorCount > 64)
         {
-            Console.WriteLine("cpus: needs Linux (sched_setaffinity)");
+            Console.WriteLine("cpus: needs Linux (sched_setaffinity) and at most 64 CPUs");
             return;
         }
-        int cpus = Math.Min(Environment.ProcessorCount, 64);
+        int cpus = Environment.ProcessorCount;
         KernelThreads.Count = 1;
         Console.WriteLine("cpu  alone µs  GFLOP/s  all at once µs  GFLOP/s");
         var alone = new double[cpus];
@@ -40,18 +43,19 @@ internal static partial class CpuTable
                 $"{c,3}  {alone[c],8:F0}  {HalfProduct.Flops / alone[c] / 1e3,7:F0}  {together[c],14:F0}  {HalfProduct.Flops / together[c] / 1e3,7:F0}"));
     }
 
-    /// <summary>Runs <paramref name="body"/> on a thread pinned to <paramref name="cpu"/>, then restores its mask.</summary>
+    /// <summary>Runs <paramref name="body"/> with this thread pinned to <paramref name="cpu"/>, then restores its mask.</summary>
     private static double OnCpu(int cpu, Func<double> body)
     {
-        ulong only = 1UL << cpu, all = ulong.MaxValue >> (64 - Environment.ProcessorCount);
-        if (sched_setaffinity(0, sizeof(ulong), ref only) != 0) throw new InvalidOperationException($"cannot pin to cpu {cpu}");
+        ulong before = 0, only = 1UL << cpu;
+        if (sched_getaffinity(0, sizeof(ulong), ref before) != 0 || sched_setaffinity(0, sizeof(ulong), ref only) != 0)
+            throw new InvalidOperationException($"cannot pin this thread to cpu {cpu}");
         try
         {
             return body();
         }
         finally
         {
-            sched_setaffinity(0, sizeof(ulong), ref all);
+            sched_setaffinity(0, sizeof(ulong), ref before);
         }
     }
 
