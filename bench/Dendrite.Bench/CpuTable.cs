@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Dendrite.Kernels.Gemm;
@@ -14,6 +13,9 @@ namespace Dendrite.Bench;
 internal static partial class CpuTable
 {
     private const int Calls = 300;
+
+    /// <summary>Half of the MLP's forward product: 256 rows, 128 of the 256 hidden units.</summary>
+    private static readonly GemmShape Half = new("fwd half x·W1ᵀ 256x128x784", Transpose.No, Transpose.Yes, 256, 128, 784);
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int sched_setaffinity(int pid, nint size, ref ulong mask);
@@ -32,15 +34,16 @@ internal static partial class CpuTable
         KernelThreads.Count = 1;
         Console.WriteLine("cpu  alone µs  GFLOP/s  all at once µs  GFLOP/s");
         var alone = new double[cpus];
-        for (int c = 0; c < cpus; c++) alone[c] = OnCpu(c, () => Median(new HalfProduct()));
+        for (int c = 0; c < cpus; c++) alone[c] = OnCpu(c, MedianOfHalf);
         var together = new double[cpus];
         var threads = Enumerable.Range(0, cpus)
-            .Select(c => new Thread(() => together[c] = OnCpu(c, () => Median(new HalfProduct())))).ToList();
+            .Select(c => new Thread(() => together[c] = OnCpu(c, MedianOfHalf))).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
+        double flops = 2.0 * Half.M * Half.N * Half.K;
         for (int c = 0; c < cpus; c++)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{c,3}  {alone[c],8:F0}  {HalfProduct.Flops / alone[c] / 1e3,7:F0}  {together[c],14:F0}  {HalfProduct.Flops / together[c] / 1e3,7:F0}"));
+                $"{c,3}  {alone[c],8:F0}  {flops / alone[c] / 1e3,7:F0}  {together[c],14:F0}  {flops / together[c] / 1e3,7:F0}"));
     }
 
     /// <summary>Runs <paramref name="body"/> with this thread pinned to <paramref name="cpu"/>, then restores its mask.</summary>
@@ -59,33 +62,6 @@ internal static partial class CpuTable
         }
     }
 
-    /// <summary>Median µs of <see cref="Calls"/> calls after 30 warm-up calls.</summary>
-    private static double Median(HalfProduct product)
-    {
-        for (int i = 0; i < 30; i++) product.Run();
-        var t = new double[Calls];
-        for (int i = 0; i < Calls; i++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            product.Run();
-            t[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-        }
-        Array.Sort(t);
-        return t[Calls / 2];
-    }
-
-    /// <summary>Half of the MLP's forward product with its own operands: 256 rows, 128 of the 256 hidden units.</summary>
-    private sealed class HalfProduct
-    {
-        public const double Flops = 2.0 * 256 * 128 * 784;
-        private readonly float[] _x = new float[256 * 784], _w = new float[128 * 784], _h = new float[256 * 128];
-
-        public HalfProduct()
-        {
-            _x.AsSpan().Fill(0.5f);
-            _w.AsSpan().Fill(0.25f);
-        }
-
-        public void Run() => Sgemm.Multiply(Transpose.No, Transpose.Yes, 256, 128, 784, _x, 784, _w, 784, 0f, _h, 128);
-    }
+    /// <summary>Median µs of the half product on its own random operands (30 warm-up calls).</summary>
+    private static double MedianOfHalf() => CallTimes.Sorted(new GemmOperands(Half).Run, 30, Calls)[Calls / 2];
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Dendrite.Data;
 using Dendrite.Kernels.Threading;
@@ -51,17 +50,5 @@ internal static class LoopTable
 
     /// <summary>Median seconds of <paramref name="rounds"/> runs after one warm-up run: on this shared machine the
     /// best of N picks the rare quiet window, the median what a training run sees.</summary>
-    private static double Median(Action action, int rounds)
-    {
-        action();
-        var times = new double[rounds];
-        for (int r = 0; r < rounds; r++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            action();
-            times[r] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        }
-        Array.Sort(times);
-        return times[rounds / 2];
-    }
+    private static double Median(Action action, int rounds) => CallTimes.Sorted(action, 1, rounds)[rounds / 2] / 1e6;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Dendrite.Kernels.Threading;
 
@@ -19,17 +18,8 @@ internal static class StepDistribution
         foreach (int threads in new[] { 1, 2, 1, 2 })
         {
             KernelThreads.Count = threads;
-            var fixture = new MlpFixture(256);
-            for (int i = 0; i < 200; i++) fixture.TrainStep();
-            var t = new double[Steps];
-            for (int i = 0; i < Steps; i++)
-            {
-                long start = Stopwatch.GetTimestamp();
-                fixture.TrainStep();
-                t[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-            }
+            double[] t = CallTimes.Sorted(new MlpFixture(256).TrainStep, 200, Steps);
             double mean = t.Average();
-            Array.Sort(t);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{threads,7}  {mean,7:F0}  {t[Steps / 10],6:F0}  {t[Steps / 2],6:F0}  {t[Steps * 9 / 10],6:F0}  {t[Steps * 99 / 100],6:F0}  {t[^1],6:F0}"));
         }
