@@ -31,6 +31,11 @@ if (args.Length > 0 && args[0] == "cpus")
     CpuTable.Run();
     return;
 }
+if (args.Length > 0 && args[0] == "handoff")
+{
+    HandoffTable.Run();
+    return;
+}
 if (args.Length > 0 && args[0] == "loop")
 {
     LoopTable.Run(args.AsSpan(1));
