@@ -6,10 +6,10 @@ namespace Dendrite.Bench;
 
 /// <summary>
 /// `-- handoff`: what it costs one CPU to overwrite 256 KB (the MLP's 256×256 hidden activations) right after
-/// another CPU has touched it, by how it touched it. On the 2-core VM the answer moves with where the host places
-/// the two vCPUs: rewriting lines the other core has only read took 8–9 µs in some minutes and 40–42 µs in others
-/// (against 2 µs with no other core involved), and a two-thread training step moved with it. Run it next to any
-/// two-thread measurement to know which kind of minute that was.
+/// another CPU has touched it, by how it touched it. On the 2-core VM the answer moves from minute to minute (with
+/// the host's placement of the two vCPUs or its load): rewriting lines the other core has only read took 8–9 µs in
+/// some minutes and 40–46 µs in others (against 2 µs with no other core involved), and a two-thread training step
+/// moved with it by ~100 µs. Run it next to any two-thread measurement to know which kind of minute that was.
 /// </summary>
 internal static class HandoffTable
 {
