@@ -14,8 +14,14 @@ internal sealed class WorkerPool
 {
     public static readonly WorkerPool Shared = new();
 
-    /// <summary>Largest item count one job can hold (16 bits of the claim word).</summary>
-    public const int MaxItems = 0xFFFF;
+    /// <summary>Largest item count one job can hold (15 bits of the claim word).</summary>
+    public const int MaxItems = 0x7FFF;
+
+    /// <summary>Largest item count of a dealt job: the low 16 bits of the claim word are then one claimed-flag per item.</summary>
+    public const int MaxDealtItems = 16;
+
+    /// <summary>Claim-word bit marking a dealt job (items by thread number, see <see cref="TryRun"/>).</summary>
+    private const long DealtBit = 1L << 31;
 
     // Spinning keeps back-to-back kernel calls (a training step) at microsecond dispatch cost; blocking
     // afterwards stops idle workers from burning a core.
@@ -53,9 +59,9 @@ internal sealed class WorkerPool
     private bool JobsAreBackToBack() => Stopwatch.GetTimestamp() - Volatile.Read(ref _lastJobEnd) < SpinTicks;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryRun(ParallelWork work, int count, int helpers, bool shortJob = false)
+    public bool TryRun(ParallelWork work, int count, int helpers, bool shortJob = false, bool dealt = false)
     {
-        if (count > MaxItems || Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return false;
+        if (count > (dealt ? MaxDealtItems : MaxItems) || Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return false;
         try
         {
             EnsureWorkers(helpers);
@@ -67,14 +73,14 @@ internal sealed class WorkerPool
             _jobId = job;
             // Full fence: publishes the fields above before any worker can claim, and orders this write
             // before the read of _sleepers (pairs with the Interlocked.Increment in WaitForJob).
-            Interlocked.Exchange(ref _claim, ((long)job << 32) | ((long)count << 16));
+            Interlocked.Exchange(ref _claim, ((long)job << 32) | ((long)count << 16) | (dealt ? DealtBit : 0));
             if (Volatile.Read(ref _sleepers) > 0 && (!shortJob || JobsAreBackToBack()))
             {
                 Interlocked.Increment(ref _wakes);
                 lock (_gate) Monitor.PulseAll(_gate);
             }
 
-            RunItems(job);
+            RunItems(job, 0);
             WaitForItems();
 
             _work = null;
@@ -107,7 +113,7 @@ internal sealed class WorkerPool
             seen = WaitForJob(seen);
             // Workers beyond the job's thread budget (left over from a call that asked for more) sit it out.
             // Reading a stale _helpers only changes who helps, never correctness: claims are CAS-guarded.
-            if (id <= Volatile.Read(ref _helpers)) RunItems(seen);
+            if (id <= Volatile.Read(ref _helpers)) RunItems(seen, id);
         }
     }
 
@@ -149,27 +155,83 @@ internal sealed class WorkerPool
         }
     }
 
+    /// <summary>
+    /// Runs items of job <paramref name="job"/> on thread <paramref name="self"/> (0: the caller). A plain job's items
+    /// go to whoever claims next. A dealt job's item i is thread i's (i mod the thread count): each thread runs its
+    /// own; the caller then runs any still unclaimed, so a worker that lost its core delays the job only by its items.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunItems(int job)
+    private void RunItems(int job, int self)
+    {
+        long first = Volatile.Read(ref _claim);
+        if ((int)(first >> 32) != job) return;
+        if ((first & DealtBit) == 0)
+        {
+            while (TryClaimNext(job, out int index)) Execute(index);
+            return;
+        }
+        int threads = Volatile.Read(ref _helpers) + 1;
+        RunDealt(job, self, threads);
+        if (self == 0) RunDealt(job, 0, 1);
+    }
+
+    /// <summary>Runs the unclaimed items first, first + step, … of a dealt job.</summary>
+    private void RunDealt(int job, int first, int step)
+    {
+        for (int index = first; ; index += step)
+        {
+            bool claimed = TryClaimDealt(job, index, out bool past);
+            if (past) return;
+            if (claimed) Execute(index);
+        }
+    }
+
+    /// <summary>Claims the next item of a plain job; false when the job is over or all its items are claimed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryClaimNext(int job, out int index)
     {
         while (true)
         {
             long s = Volatile.Read(ref _claim);
-            if ((int)(s >> 32) != job) return;
-            int index = (int)(s & 0xFFFF);
-            if (index >= (int)((s >> 16) & 0xFFFF)) return;
-            if (Interlocked.CompareExchange(ref _claim, s + 1, s) != s) continue;
-            // The claimed item keeps _pending above zero, so the caller cannot start another job and _work
-            // is still this job's work.
-            try
-            {
-                _work!.Execute(index);
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref _error, e, null);
-            }
-            Interlocked.Decrement(ref _pending);
+            index = (int)(s & 0xFFFF);
+            if ((int)(s >> 32) != job || index >= (int)((s >> 16) & MaxItems)) return false;
+            if (Interlocked.CompareExchange(ref _claim, s + 1, s) == s) return true;
         }
+    }
+
+    /// <summary>
+    /// Claims item <paramref name="index"/> of a dealt job. False when someone else holds it (past = false: go on
+    /// to the next), or when the job is over or index is beyond its items (past = true: stop).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryClaimDealt(int job, int index, out bool past)
+    {
+        while (true)
+        {
+            long s = Volatile.Read(ref _claim);
+            past = (int)(s >> 32) != job || index >= (int)((s >> 16) & MaxItems);
+            long bit = 1L << index;
+            if (past || (s & bit) != 0) return false;
+            if (Interlocked.CompareExchange(ref _claim, s | bit, s) == s) return true;
+        }
+    }
+
+    /// <summary>Runs a claimed item; the claim keeps _pending above zero, so _work is still this job's work.</summary>
+    private void Execute(int index)
+    {
+        KernelThreads.EnterItem();
+        try
+        {
+            _work!.Execute(index);
+        }
+        catch (Exception e)
+        {
+            Interlocked.CompareExchange(ref _error, e, null);
+        }
+        finally
+        {
+            KernelThreads.ExitItem();
+        }
+        Interlocked.Decrement(ref _pending);
     }
 }

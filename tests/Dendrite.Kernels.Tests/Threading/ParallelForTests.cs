@@ -109,6 +109,101 @@ public class ParallelForTests
         Assert.True(WorkerPoolProbe.Wakes > wakes);
     }
 
+    /// <summary>Records which managed thread ran each item, and what KernelThreads.Count read inside it.</summary>
+    private sealed class PlacementWork(int count, int spin = 2000) : ParallelWork
+    {
+        public readonly int[] ThreadOf = new int[count];
+        public readonly int[] CountInside = new int[count];
+        public readonly int[] Hits = new int[count];
+
+        public override void Execute(int index)
+        {
+            Interlocked.Increment(ref Hits[index]);
+            ThreadOf[index] = Environment.CurrentManagedThreadId;
+            CountInside[index] = KernelThreads.Count;
+            if (spin > 0) Thread.SpinWait(spin);
+        }
+    }
+
+    [Fact]
+    public void RunDealt_ExecutesEveryIndexExactlyOnce_ForAnyCountAndThreadBudget()
+    {
+        for (int job = 0; job < 150; job++)
+        {
+            int count = 1 + (job % (ParallelFor.MaxDealtItems + 4)); // past the limit, it runs as a plain job
+            var work = new PlacementWork(count, spin: job % 3 == 0 ? 0 : 500);
+            ParallelFor.RunDealt(work, count, 1 + (job % 4));
+            Assert.All(work.Hits, h => Assert.Equal(1, h));
+        }
+    }
+
+    [Fact]
+    public void RunDealt_RunsTheCallersItemsOnTheCaller_AndEachWorkersItemsOnOneWorker()
+    {
+        int caller = Environment.CurrentManagedThreadId;
+        var workers = new HashSet<int>();
+        for (int job = 0; job < 60; job++)
+        {
+            var work = new PlacementWork(5, spin: 20_000);
+            ParallelFor.RunDealt(work, 5, 2);
+            // With two threads the caller's items are 0, 2, 4: it runs them before anything else, and no worker takes them.
+            Assert.Equal(caller, work.ThreadOf[0]);
+            Assert.Equal(caller, work.ThreadOf[2]);
+            Assert.Equal(caller, work.ThreadOf[4]);
+            foreach (int item in (int[])[1, 3])
+                if (work.ThreadOf[item] != caller) workers.Add(work.ThreadOf[item]);
+        }
+        Assert.Single(workers); // the same worker whenever it was on time; otherwise the caller ran the item
+    }
+
+    [Fact]
+    public void RunDealt_CallerRunsAnItemWhoseWorkerIsLate()
+    {
+        ParallelFor.Run(new CountingWork(2), 2, 2); // the worker exists
+        int caller = Environment.CurrentManagedThreadId;
+        bool callerTookIt = false;
+        for (int attempt = 0; attempt < 20 && !callerTookIt; attempt++)
+        {
+            Thread.Sleep(30); // the worker is asleep now and takes tens of microseconds to wake
+            var work = new PlacementWork(2, spin: 0);
+            ParallelFor.RunDealt(work, 2, 2);
+            Assert.All(work.Hits, h => Assert.Equal(1, h));
+            callerTookIt = work.ThreadOf[1] == caller;
+        }
+        Assert.True(callerTookIt, "the caller never ran the late worker's item");
+    }
+
+    [Fact]
+    public void RunDealt_RethrowsItemException_AfterAllItemsFinish()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ParallelFor.RunDealt(new ThrowingWork(), 8, 2));
+        Assert.Equal("item 3", e.Message);
+        var work = new PlacementWork(4);
+        ParallelFor.RunDealt(work, 4, 2);
+        Assert.All(work.Hits, h => Assert.Equal(1, h));
+    }
+
+    [Fact]
+    public void KernelThreads_ReadsOne_InsideAnItem_AndTheSettingOutside()
+    {
+        int saved = KernelThreads.Count;
+        try
+        {
+            KernelThreads.Count = 2;
+            var plain = new PlacementWork(6);
+            ParallelFor.Run(plain, 6, 2);
+            var dealt = new PlacementWork(2);
+            ParallelFor.RunDealt(dealt, 2, 2);
+            Assert.All(plain.CountInside, c => Assert.Equal(1, c));
+            Assert.All(dealt.CountInside, c => Assert.Equal(1, c));
+            Assert.Equal(2, KernelThreads.Count);
+        }
+        finally
+        {
+            KernelThreads.Count = saved;
+        }
+    }
+
     [Fact]
     public void KernelThreads_RejectsCountsOutsideRange()
     {
