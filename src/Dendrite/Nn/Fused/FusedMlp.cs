@@ -26,9 +26,15 @@ namespace Dendrite.Nn.Fused;
 /// is "zero grad + forward + backward"; any optimizer then reads them as usual. Results are bit-identical for any
 /// kernel thread count (GEMM splits output tiles, never the summation). Not thread-safe: one plan per thread.
 /// </para>
+/// <para>
+/// A plan with one hidden layer of at least 128 units and no batch norm or dropout (the classic MLP) trains by
+/// parts of the hidden layer instead, each thread keeping its parts from the first GEMM to the last (see
+/// FusedMlp.HiddenParts.cs); its logits then sum per-part products, so they can differ in the last bits from
+/// the plain plan's, never between thread counts.
+/// </para>
 /// The parameters are shared with the module: the plan and the module always see the same weights.
 /// </summary>
-public sealed class FusedMlp
+public sealed partial class FusedMlp
 {
     private readonly DenseStage[] _stages;
     private readonly FusedBatchNorm?[] _norms;
@@ -44,6 +50,7 @@ public sealed class FusedMlp
     {
         _stages = stages;
         _norms = [.. stages.Select(st => st.Norm is null ? null : new FusedBatchNorm(st.Norm))];
+        _parts = HiddenParts(stages);
         InputWidth = stages[0].Layer.InFeatures;
         OutputWidth = stages[^1].Layer.OutFeatures;
     }
@@ -140,8 +147,16 @@ public sealed class FusedMlp
     {
         if (labels.Length < batch) throw new ShapeMismatchException($"{labels.Length} labels for a batch of {batch}");
         EnsureCapacity(batch);
+        if (_parts.Length > 0) return TrainStepByParts(input, rows, labels, batch);
         ForwardCore(input, rows, batch, training: true);
+        var result = Loss(labels, batch);
+        Backward(input, rows, batch);
+        return result;
+    }
 
+    /// <summary>Mean softmax cross-entropy of the logits (the last stage's output); writes dLogits.</summary>
+    private FusedStepResult Loss(ReadOnlySpan<int> labels, int batch)
+    {
         int last = _stages.Length - 1;
         int classes = OutputWidth;
         Span<float> lossRows = _lossPerRow.AsSpan(0, batch);
@@ -150,8 +165,6 @@ public sealed class FusedMlp
             _gradients[last].AsSpan(0, batch * classes), 1f / batch);
         double lossSum = 0;
         foreach (float l in lossRows) lossSum += l;
-
-        Backward(input, rows, batch);
         return new FusedStepResult(lossSum, correct);
     }
 
