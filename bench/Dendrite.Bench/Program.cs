@@ -36,6 +36,11 @@ if (args.Length > 0 && args[0] == "handoff")
     HandoffTable.Run();
     return;
 }
+if (args.Length > 0 && args[0] == "neighbour")
+{
+    NeighbourTable.Run();
+    return;
+}
 if (args.Length > 0 && args[0] == "loop")
 {
     LoopTable.Run(args.AsSpan(1));
