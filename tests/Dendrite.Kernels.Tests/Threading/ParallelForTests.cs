@@ -5,18 +5,23 @@ namespace Dendrite.Kernels.Tests.Threading;
 [Collection(nameof(ThreadPoolUsers))]
 public class ParallelForTests
 {
-    private sealed class CountingWork(int count) : ParallelWork
+    /// <summary>Counts each item's runs and records which managed thread ran it and what KernelThreads.Count read there.</summary>
+    private sealed class CountingWork(int count, int spin = 2000) : ParallelWork
     {
         public readonly int[] Hits = new int[count];
+        public readonly int[] ThreadOf = new int[count];
+        public readonly int[] CountInside = new int[count];
         public readonly HashSet<int> ThreadIds = [];
         public ParallelWork? Nested;
 
         public override void Execute(int index)
         {
             Interlocked.Increment(ref Hits[index]);
+            ThreadOf[index] = Environment.CurrentManagedThreadId;
+            CountInside[index] = KernelThreads.Count;
             lock (ThreadIds) ThreadIds.Add(Environment.CurrentManagedThreadId);
             if (Nested is not null) ParallelFor.Run(Nested, 5, 4);
-            Thread.SpinWait(2000); // long enough that a spinning worker gets to claim items
+            if (spin > 0) Thread.SpinWait(spin); // long enough (by default) that a spinning worker gets to claim items
         }
     }
 
@@ -109,29 +114,13 @@ public class ParallelForTests
         Assert.True(WorkerPoolProbe.Wakes > wakes);
     }
 
-    /// <summary>Records which managed thread ran each item, and what KernelThreads.Count read inside it.</summary>
-    private sealed class PlacementWork(int count, int spin = 2000) : ParallelWork
-    {
-        public readonly int[] ThreadOf = new int[count];
-        public readonly int[] CountInside = new int[count];
-        public readonly int[] Hits = new int[count];
-
-        public override void Execute(int index)
-        {
-            Interlocked.Increment(ref Hits[index]);
-            ThreadOf[index] = Environment.CurrentManagedThreadId;
-            CountInside[index] = KernelThreads.Count;
-            if (spin > 0) Thread.SpinWait(spin);
-        }
-    }
-
     [Fact]
     public void RunDealt_ExecutesEveryIndexExactlyOnce_ForAnyCountAndThreadBudget()
     {
         for (int job = 0; job < 150; job++)
         {
             int count = 1 + (job % (ParallelFor.MaxDealtItems + 4)); // past the limit, it runs as a plain job
-            var work = new PlacementWork(count, spin: job % 3 == 0 ? 0 : 500);
+            var work = new CountingWork(count, spin: job % 3 == 0 ? 0 : 500);
             ParallelFor.RunDealt(work, count, 1 + (job % 4));
             Assert.All(work.Hits, h => Assert.Equal(1, h));
         }
@@ -144,7 +133,7 @@ public class ParallelForTests
         var workers = new HashSet<int>();
         for (int job = 0; job < 60; job++)
         {
-            var work = new PlacementWork(5, spin: 20_000);
+            var work = new CountingWork(5, spin: 20_000);
             ParallelFor.RunDealt(work, 5, 2);
             // With two threads the caller's items are 0, 2, 4: it runs them before anything else, and no worker takes them.
             Assert.Equal(caller, work.ThreadOf[0]);
@@ -165,7 +154,7 @@ public class ParallelForTests
         for (int attempt = 0; attempt < 20 && !callerTookIt; attempt++)
         {
             Thread.Sleep(30); // the worker is asleep now and takes tens of microseconds to wake
-            var work = new PlacementWork(2, spin: 0);
+            var work = new CountingWork(2, spin: 0);
             ParallelFor.RunDealt(work, 2, 2);
             Assert.All(work.Hits, h => Assert.Equal(1, h));
             callerTookIt = work.ThreadOf[1] == caller;
@@ -178,7 +167,7 @@ public class ParallelForTests
     {
         var e = Assert.Throws<InvalidOperationException>(() => ParallelFor.RunDealt(new ThrowingWork(), 8, 2));
         Assert.Equal("item 3", e.Message);
-        var work = new PlacementWork(4);
+        var work = new CountingWork(4);
         ParallelFor.RunDealt(work, 4, 2);
         Assert.All(work.Hits, h => Assert.Equal(1, h));
     }
@@ -190,9 +179,9 @@ public class ParallelForTests
         try
         {
             KernelThreads.Count = 2;
-            var plain = new PlacementWork(6);
+            var plain = new CountingWork(6);
             ParallelFor.Run(plain, 6, 2);
-            var dealt = new PlacementWork(2);
+            var dealt = new CountingWork(2);
             ParallelFor.RunDealt(dealt, 2, 2);
             Assert.All(plain.CountInside, c => Assert.Equal(1, c));
             Assert.All(dealt.CountInside, c => Assert.Equal(1, c));
