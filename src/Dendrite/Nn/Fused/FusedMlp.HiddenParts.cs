@@ -119,7 +119,7 @@ public sealed partial class FusedMlp
             int size = capacity * (_parts[p1] - _parts[p0]);
             split[g] = new GroupBuffers(p0, p1, new AlignedArray(size), keepsZ ? new AlignedArray(size) : null, new AlignedArray(size));
         }
-        if (_partials.Length != parts || batch > _groupCapacity)
+        if (batch > _groupCapacity) // also the first call: the capacity starts at 0
         {
             _partials = new AlignedArray[parts];
             for (int p = 0; p < parts; p++) _partials[p] = new AlignedArray(capacity * OutputWidth);
