@@ -17,6 +17,7 @@ public sealed class PReLU : Module
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numParameters);
         var slopes = new float[numParameters];
         Array.Fill(slopes, init);
+        Init = init;
         Weight = new Parameter(slopes, numParameters);
     }
 
@@ -24,6 +25,9 @@ public sealed class PReLU : Module
     public Parameter Weight { get; }
 
     public int NumParameters => Weight.Size;
+
+    /// <summary>The slope the weights started at (0.25 by default); training moves the weights, not this.</summary>
+    public float Init { get; }
 
     public override Tensor Forward(Tensor input) => F.Prelu(input, Weight);
 

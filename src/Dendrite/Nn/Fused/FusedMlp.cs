@@ -63,9 +63,9 @@ public sealed partial class FusedMlp
 
     /// <summary>
     /// Compiles <paramref name="model"/> when it is a Linear, or a Sequential of an optional leading Flatten and
-    /// Linear layers each optionally followed by BatchNorm1d, then by an activation with a fused form (ReLU,
-    /// Sigmoid, Tanh, GELU either way, SiLU; LeakyReLU, ELU/CELU, Softplus with default parameters; Mish: see
-    /// <see cref="IsFusable"/>) and then by Dropout, ending in a Linear. Returns null for anything else (callers
+    /// Linear layers each optionally followed by BatchNorm1d, then by an activation whose registry entry has a fused
+    /// kernel (ReLU, Sigmoid, Tanh, GELU either way, SiLU, Mish; LeakyReLU, ELU/CELU, Softplus with default
+    /// parameters: see <see cref="IsFusable"/>) and then by Dropout, ending in a Linear. Returns null for anything else (callers
     /// then use the autograd path). Dropout is applied and batch statistics are used (and the running ones updated)
     /// in <see cref="TrainStep(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>; <see cref="Predict"/> skips dropout and normalizes with the running statistics,
     /// as in train and eval mode.
@@ -88,8 +88,8 @@ public sealed partial class FusedMlp
                 norm = bn;
                 i++;
             }
-            FusedActivation act = FusedActivation.Identity;
-            if (i < modules.Count && FusedKernels.ActivationOf(modules[i]) is { } a)
+            IStageKernels act = DenseStage.Identity;
+            if (i < modules.Count && ActivationRegistry.FusedKernelsOf(modules[i]) is { } a)
             {
                 act = a;
                 i++;
@@ -103,7 +103,7 @@ public sealed partial class FusedMlp
             if (stages.Count > 0 && stages[^1].Layer.OutFeatures != linear.InFeatures) return null;
             stages.Add(new DenseStage(linear, act, dropout, norm));
         }
-        if (stages.Count == 0 || stages[^1].Activation != FusedActivation.Identity || stages[^1].Dropout is not null
+        if (stages.Count == 0 || stages[^1].HasActivation || stages[^1].Dropout is not null
             || stages[^1].Norm is not null) return null;
         return new FusedMlp([.. stages]);
     }
@@ -112,7 +112,7 @@ public sealed partial class FusedMlp
     public static bool IsFusable(Module activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
-        return FusedKernels.ActivationOf(activation) is not null;
+        return ActivationRegistry.IsFusable(activation);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace Dendrite.Nn.Fused;
 
 /// <summary>
 /// The kernels one stage of a <see cref="FusedMlp"/> runs, specialized for its activation: chosen once at compile
-/// time (<see cref="FusedKernels.For"/>), so a step pays one interface call per stage and op, not a switch, and
+/// time (the registry entry's fused kernels, <see cref="ActivationInfo.IsFusable"/>), so a step pays one interface call per stage and op, not a switch, and
 /// each call lands in a loop the JIT specialized for that activation's operator struct.
 /// </summary>
 internal interface IStageKernels

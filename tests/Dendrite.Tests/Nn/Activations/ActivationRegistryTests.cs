@@ -10,7 +10,7 @@ public class ActivationRegistryTests
     private static readonly string[] s_expected =
     [
         "relu", "leaky_relu", "prelu", "elu", "selu", "celu", "gelu", "gelu_tanh", "silu", "swish", "mish",
-        "softplus", "softsign", "sigmoid", "tanh", "hardtanh", "hardsigmoid", "relu6", "glu", "swiglu", "geglu",
+        "softplus", "softsign", "sigmoid", "tanh", "hardtanh", "hardsigmoid", "relu6", "glu", "swiglu", "geglu", "geglu_tanh",
     ];
 
     public static TheoryData<string> Names => new(s_expected);
@@ -25,7 +25,7 @@ public class ActivationRegistryTests
     {
         Module m = ActivationRegistry.Create(name);
         int width = ActivationRegistry.OutputWidth(name, 8);
-        bool gated = name is "glu" or "swiglu" or "geglu";
+        bool gated = name is "glu" or "swiglu" or "geglu" or "geglu_tanh";
         Assert.Equal(gated, ActivationRegistry.Get(name).IsGated);
         Assert.Equal(gated ? 4 : 8, width);
         Assert.Equal([3, width], m.Forward(Tensor.Randn(new Rng(1), [3, 8])).ShapeArray);
