@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dendrite.Nn.Configs;
 using Dendrite.Nn.Functional;
 using Dendrite.Tensors;
 
@@ -9,7 +10,8 @@ namespace Dendrite.Nn;
 /// training normalizes with the batch's statistics and updates <see cref="RunningMean"/>/<see cref="RunningVar"/>
 /// (momentum m: r ← (1−m)·r + m·batch statistic, unbiased variance); evaluation normalizes with the running
 /// statistics. Parameters "weight" (γ, ones) and "bias" (β, zeros) when affine; buffers "running_mean" (zeros)
-/// and "running_var" (ones), exposed through <see cref="Module.NamedBuffers"/> for checkpoints.
+/// and "running_var" (ones), and "num_batches_tracked" (a scalar count of training forwards, as PyTorch keeps it so
+/// its state dicts load here strictly), exposed through <see cref="Module.NamedBuffers"/> for checkpoints.
 /// Training with a batch of one throws, as in PyTorch.
 /// </summary>
 public sealed class BatchNorm1d : Module
@@ -26,6 +28,7 @@ public sealed class BatchNorm1d : Module
         Bias = affine ? new Parameter(new float[features], features) : null;
         RunningMean = Tensor.Zeros(features);
         RunningVar = Tensor.Ones(features);
+        NumBatchesTracked = Tensor.Zeros();
     }
 
     public int Features { get; }
@@ -46,8 +49,21 @@ public sealed class BatchNorm1d : Module
     /// <summary>Running (unbiased) variance [features]; updated in place by each training forward.</summary>
     public Tensor RunningVar { get; }
 
-    public override Tensor Forward(Tensor input) =>
-        F.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, IsTraining, Momentum, Eps);
+    /// <summary>
+    /// Training forwards so far, a scalar tensor (shape []). PyTorch stores it as int64 and uses it only when momentum is
+    /// None; here it is counted for state-dict parity and never read. Exact up to 2²⁴ batches (float32).
+    /// </summary>
+    public Tensor NumBatchesTracked { get; }
+
+    public override Tensor Forward(Tensor input)
+    {
+        Tensor y = F.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, IsTraining, Momentum, Eps);
+        if (IsTraining) CountBatch();
+        return y;
+    }
+
+    /// <summary>Adds one to <see cref="NumBatchesTracked"/> (the fused plan calls it for its training forwards).</summary>
+    internal void CountBatch() => NumBatchesTracked.Data[0] += 1f;
 
     public override int[] OutputShape(ReadOnlySpan<int> inputShape)
     {
@@ -66,7 +82,11 @@ public sealed class BatchNorm1d : Module
     {
         yield return new NamedBuffer("running_mean", RunningMean);
         yield return new NamedBuffer("running_var", RunningVar);
+        yield return new NamedBuffer("num_batches_tracked", NumBatchesTracked);
     }
+
+    /// <inheritdoc/>
+    public override LayerConfig ToConfig() => new BatchNorm1dConfig(Features, Eps, Momentum, Weight is not null);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"BatchNorm1d({Features}, eps={Eps}, momentum={Momentum}, affine={(Weight is null ? "False" : "True")})");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dendrite.Nn.Configs;
 using Dendrite.Nn.Functional;
 using Dendrite.Random;
 using Dendrite.Tensors;
@@ -38,6 +39,9 @@ public sealed class Dropout : Module
 
     /// <summary>Restores a state from <see cref="GetRngState"/>; the next masks repeat those drawn after it was taken.</summary>
     public void SetRngState(RngState state) => _rng.SetState(state);
+
+    /// <inheritdoc/>
+    public override LayerConfig ToConfig() => new DropoutConfig(P);
 
     public override string ToString() => "Dropout(p=" + P.ToString(CultureInfo.InvariantCulture) + ")";
 }

@@ -1,3 +1,4 @@
+using Dendrite.Nn.Configs;
 using Dendrite.Tensors;
 
 namespace Dendrite.Nn;
@@ -18,6 +19,9 @@ public sealed class Flatten : Module
         for (int i = 1; i < inputShape.Length; i++) rest *= inputShape[i];
         return [inputShape[0], checked((int)rest)];
     }
+
+    /// <inheritdoc/>
+    public override LayerConfig ToConfig() => new FlattenConfig();
 
     public override string ToString() => "Flatten()";
 }

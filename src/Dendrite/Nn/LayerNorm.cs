@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dendrite.Nn.Configs;
 using Dendrite.Nn.Functional;
 using Dendrite.Tensors;
 
@@ -51,6 +52,9 @@ public sealed class LayerNorm : Module
         if (Weight is not null) yield return new NamedParameter("weight", Weight);
         if (Bias is not null) yield return new NamedParameter("bias", Bias);
     }
+
+    /// <inheritdoc/>
+    public override LayerConfig ToConfig() => new LayerNormConfig(NormalizedShape, Eps, Weight is not null);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"LayerNorm({NormalizedShape}, eps={Eps}, elementwise_affine={(Weight is null ? "False" : "True")})");

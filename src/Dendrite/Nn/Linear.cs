@@ -1,4 +1,5 @@
 using Dendrite.Init;
+using Dendrite.Nn.Configs;
 using Dendrite.Nn.Functional;
 using Dendrite.Random;
 using Dendrite.Tensors;
@@ -62,6 +63,9 @@ public sealed class Linear : Module
         yield return new NamedParameter("weight", Weight);
         if (Bias is not null) yield return new NamedParameter("bias", Bias);
     }
+
+    /// <inheritdoc/>
+    public override LayerConfig ToConfig() => new LinearConfig(InFeatures, OutFeatures, Bias is not null);
 
     public override string ToString() => $"Linear(in={InFeatures}, out={OutFeatures}, bias={(Bias is null ? "False" : "True")})";
 }

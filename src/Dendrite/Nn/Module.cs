@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dendrite.Nn.Configs;
 using Dendrite.Tensors;
 
 namespace Dendrite.Nn;
@@ -65,6 +66,73 @@ public abstract class Module
                 yield return new NamedBuffer(name + "." + b.Name, b.Buffer);
     }
 
+    /// <summary>
+    /// Every parameter and buffer with its dotted path, in PyTorch's <c>state_dict</c> order: a module's own
+    /// parameters, then its own buffers, then each child's entries in turn. The tensors are the live storage.
+    /// </summary>
+    public IEnumerable<StateEntry> StateEntries()
+    {
+        foreach (var p in LocalParameters()) yield return new StateEntry(p.Name, p.Parameter, false);
+        foreach (var b in LocalBuffers()) yield return new StateEntry(b.Name, b.Buffer, true);
+        foreach (var (name, child) in NamedChildren())
+            foreach (var s in child.StateEntries())
+                yield return s with { Name = name + "." + s.Name };
+    }
+
+    /// <summary>
+    /// A copy of every parameter and buffer by dotted path ("0.weight", "block.fc1.bias", "2.running_mean"), in
+    /// <see cref="StateEntries"/> order: what PyTorch's <c>state_dict()</c> returns for the same architecture, so the
+    /// two load into each other. The copies are independent of the model (training on does not change them).
+    /// </summary>
+    public OrderedDictionary<string, Tensor> StateDict()
+    {
+        var result = new OrderedDictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var s in StateEntries()) result.Add(s.Name, s.Tensor.Detach().Clone());
+        return result;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="state"/> into this model's parameters and buffers, in place (a compiled fused plan keeps
+    /// seeing them). Every key present in both must have the same shape, or nothing is copied and
+    /// <see cref="StateDictException"/> names each mis-shaped key. With <paramref name="strict"/> (the default), a key
+    /// of the model missing from <paramref name="state"/> or a key of <paramref name="state"/> the model lacks is an
+    /// error too, listed by name; otherwise those keys are reported in the result and skipped.
+    /// </summary>
+    /// <exception cref="StateDictException">a mismatch, before anything is copied.</exception>
+    public StateDictLoadResult LoadStateDict(IReadOnlyDictionary<string, Tensor> state, bool strict = true)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var live = StateEntries().ToList();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        var misShaped = new List<string>();
+        foreach (var entry in live)
+        {
+            known.Add(entry.Name);
+            if (!state.TryGetValue(entry.Name, out Tensor? t)) missing.Add(entry.Name);
+            else if (!t.Shape.SequenceEqual(entry.Tensor.Shape))
+                misShaped.Add($"{entry.Name} has shape {t.ShapeString}, the model needs {entry.Tensor.ShapeString}");
+        }
+        var unexpected = state.Keys.Where(k => !known.Contains(k)).ToList();
+        var problems = new List<string>();
+        if (strict && missing.Count > 0) problems.Add("missing keys " + ListNames(missing));
+        if (strict && unexpected.Count > 0) problems.Add("unexpected keys " + ListNames(unexpected));
+        if (misShaped.Count > 0) problems.Add(ListNames(misShaped));
+        if (problems.Count > 0)
+            throw new StateDictException($"state dict does not fit {GetType().Name}: {string.Join("; ", problems)}");
+        foreach (var entry in live)
+            if (state.TryGetValue(entry.Name, out Tensor? t)) t.Data.AsSpan().CopyTo(entry.Tensor.Data);
+        return new StateDictLoadResult(missing, unexpected);
+    }
+
+    /// <summary>"a, b, c and 4 more": keeps an error line short whatever the model's size.</summary>
+    private static string ListNames(List<string> names)
+    {
+        const int Shown = 4;
+        string head = string.Join(", ", names.Take(Shown));
+        return names.Count > Shown ? $"{head} and {names.Count - Shown} more" : head;
+    }
+
     /// <summary>All parameters in the order of <see cref="NamedParameters"/> (what an optimizer takes).</summary>
     public IEnumerable<Parameter> Parameters() => NamedParameters().Select(p => p.Parameter);
 
@@ -120,6 +188,14 @@ public abstract class Module
         rows.Add(new SummaryRow(label, Tensor.Format(output), FormatCount(ParameterCount)));
         return output;
     }
+
+    /// <summary>
+    /// This module as data (<see cref="LayerConfig"/>), so that it can be saved and rebuilt, or null when it is not
+    /// a library layer (a custom module: save its <see cref="StateDict"/> and load it into a model you build). The
+    /// default describes registered activations (<see cref="ActivationRegistry"/>) with their parameters.
+    /// </summary>
+    public virtual LayerConfig? ToConfig() =>
+        ActivationRegistry.TryDescribe(this, out ActivationInfo? info) ? new ActivationConfig(info.Name, info.ParametersOf(this)) : null;
 
     /// <summary>Short description of the layer and its shape, e.g. "Linear(in=784, out=256, bias=True)".</summary>
     public override string ToString() => GetType().Name + "()";

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using Dendrite.Nn.Configs;
 using Dendrite.Tensors;
 
 namespace Dendrite.Nn;
@@ -57,6 +58,18 @@ public sealed class Sequential : Module, IEnumerable<Module>
         foreach (var (childName, child) in NamedChildren())
             shape = child.CollectSummaryRows(name.Length == 0 ? childName : name + "." + childName, shape, rows);
         return shape;
+    }
+
+    /// <summary>The children's descriptions, or null when any child has none (a custom module).</summary>
+    public override LayerConfig? ToConfig()
+    {
+        var layers = new List<LayerConfig>(_layers.Count);
+        foreach (Module layer in _layers)
+        {
+            if (layer.ToConfig() is not { } c) return null;
+            layers.Add(c);
+        }
+        return new SequentialConfig(layers);
     }
 
     public IEnumerator<Module> GetEnumerator() => _layers.GetEnumerator();

@@ -116,7 +116,7 @@ public class BatchNorm1dTests
     {
         var rng = new Rng(0);
         var model = new Sequential(new Linear(4, 3, rng), new ReLU(), new BatchNorm1d(3), new Linear(3, 2, rng));
-        Assert.Equal(["2.running_mean", "2.running_var"], model.NamedBuffers().Select(b => b.Name).ToArray());
+        Assert.Equal(["2.running_mean", "2.running_var", "2.num_batches_tracked"], model.NamedBuffers().Select(b => b.Name).ToArray());
         Assert.Equal(["0.weight", "0.bias", "2.weight", "2.bias", "3.weight", "3.bias"], model.NamedParameters().Select(p => p.Name).ToArray());
         var bn = (BatchNorm1d)model[2];
         Assert.Same(bn.RunningMean, model.NamedBuffers().First().Buffer);

@@ -43,6 +43,7 @@ internal sealed class FusedBatchNorm
                 throw new ShapeMismatchException(
                     $"batch_norm in training mode needs more than 1 value per feature, got input [{batch}, {c}]");
             BatchNormKernels.ColumnMoments(x, batch, c, _sumA, _sumB);
+            _module.CountBatch();
             float m = _module.Momentum;
             float[] runningMean = _module.RunningMean.Data, runningVar = _module.RunningVar.Data;
             for (int j = 0; j < c; j++)
