@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using Dendrite.Autograd;
+using Dendrite.Nn.Fused;
 using Dendrite.Tensors;
 
-namespace Dendrite.Nn.Fused;
+namespace Dendrite.Nn;
 
 /// <summary>
 /// Inference without an autograd graph: <c>model.Predict(x)</c>. Models that compile to a <see cref="FusedMlp"/>

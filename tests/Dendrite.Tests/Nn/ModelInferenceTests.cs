@@ -3,7 +3,7 @@ using Dendrite.Nn.Fused;
 using Dendrite.Random;
 using Dendrite.Tensors;
 
-namespace Dendrite.Tests.Nn.Fused;
+namespace Dendrite.Tests.Nn;
 
 public class ModelInferenceTests
 {
