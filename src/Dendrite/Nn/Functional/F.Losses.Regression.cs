@@ -36,4 +36,18 @@ public static partial class F
             throw new ArgumentOutOfRangeException(nameof(beta), beta, "smooth_l1_loss beta must be ≥ 0");
         return PointwiseLoss("smooth_l1_loss", prediction, target, reduction, new SmoothL1Op(beta));
     }
+
+    /// <summary>
+    /// The regression loss <paramref name="kind"/> of <paramref name="prediction"/> against <paramref name="target"/>
+    /// (mean over all elements unless <paramref name="reduction"/> says otherwise); <paramref name="delta"/> is
+    /// Huber's threshold and is ignored by the others.
+    /// </summary>
+    public static Tensor RegressionLoss(RegressionLoss kind, Tensor prediction, Tensor target, Reduction reduction = Reduction.Mean,
+        float delta = 1f) => kind switch
+        {
+            Functional.RegressionLoss.Mse => MseLoss(prediction, target, reduction),
+            Functional.RegressionLoss.Huber => HuberLoss(prediction, target, reduction, delta),
+            Functional.RegressionLoss.L1 => L1Loss(prediction, target, reduction),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown regression loss"),
+        };
 }

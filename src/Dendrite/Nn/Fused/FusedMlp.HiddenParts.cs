@@ -65,7 +65,7 @@ public sealed partial class FusedMlp
     internal int HiddenPartCount => Math.Max(0, _parts.Length - 1);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private unsafe FusedStepResult TrainStepByParts(ReadOnlySpan<float> input, ReadOnlySpan<int> rows, ReadOnlySpan<int> labels, int batch)
+    private unsafe FusedStepResult TrainStepByParts(ReadOnlySpan<float> input, ReadOnlySpan<int> rows, LossTargets targets, int batch)
     {
         // Items run on worker threads, so every gradient buffer must exist before they start.
         foreach (DenseStage stage in _stages)
@@ -87,7 +87,7 @@ public sealed partial class FusedMlp
                 _stepBackward = false;
                 ParallelFor.RunDealt(work, groups, groups);
                 SumLogits(batch);
-                FusedStepResult result = Loss(labels, batch);
+                FusedStepResult result = Loss(targets, batch);
                 Linear outLayer = _stages[1].Layer;
                 Span<float> dLogits = _gradients[1].AsSpan(0, batch * OutputWidth);
                 if (outLayer.Bias is { } ob) _stages[1].Kernels.BackwardWithBiasGrad(dLogits, dLogits, batch, OutputWidth, GradOf(ob));

@@ -119,10 +119,18 @@ public sealed partial class FusedMlp
     /// One training step on a batch: forward, mean softmax cross-entropy against <paramref name="labels"/>, and
     /// backward into every parameter's Grad (overwritten). <paramref name="input"/> is [batch, InputWidth].
     /// </summary>
-    public FusedStepResult TrainStep(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch)
+    public FusedStepResult TrainStep(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) =>
+        TrainStep(input, LossTargets.Classes(labels), batch);
+
+    /// <summary>
+    /// One training step against <paramref name="targets"/> (class labels for cross-entropy, or float targets for a
+    /// regression loss): forward, the loss, and backward into every parameter's Grad (overwritten).
+    /// <paramref name="input"/> is [batch, InputWidth].
+    /// </summary>
+    public FusedStepResult TrainStep(ReadOnlySpan<float> input, LossTargets targets, int batch)
     {
         CheckBatch(input, batch);
-        return TrainStepCore(input, [], labels, batch);
+        return TrainStepCore(input, [], targets, batch);
     }
 
     /// <summary>
@@ -130,7 +138,11 @@ public sealed partial class FusedMlp
     /// <c>rows[i]</c> of <paramref name="source"/> (a whole dataset, [N, InputWidth]). The first layer's GEMMs read
     /// those rows in place, so the batch is never copied out; the result is bit-identical to gathering it first.
     /// </summary>
-    public FusedStepResult TrainStep(ReadOnlySpan<float> source, ReadOnlySpan<int> rows, ReadOnlySpan<int> labels, int batch)
+    public FusedStepResult TrainStep(ReadOnlySpan<float> source, ReadOnlySpan<int> rows, ReadOnlySpan<int> labels, int batch) =>
+        TrainStep(source, rows, LossTargets.Classes(labels), batch);
+
+    /// <summary>As <see cref="TrainStep(ReadOnlySpan{float}, LossTargets, int)"/>, reading rows <paramref name="rows"/> of <paramref name="source"/> in place.</summary>
+    public FusedStepResult TrainStep(ReadOnlySpan<float> source, ReadOnlySpan<int> rows, LossTargets targets, int batch)
     {
         if (batch <= 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must be positive");
         if (rows.Length < batch) throw new ShapeMismatchException($"{rows.Length} row indices for a batch of {batch}");
@@ -138,34 +150,20 @@ public sealed partial class FusedMlp
         foreach (int r in rows[..batch])
             if ((uint)r >= (ulong)sourceRows)
                 throw new ArgumentOutOfRangeException(nameof(rows), r, $"row index outside the source's {sourceRows} rows");
-        return TrainStepCore(source, rows[..batch], labels, batch);
+        return TrainStepCore(source, rows[..batch], targets, batch);
     }
 
     /// <summary>The step; <paramref name="rows"/> empty means input is the dense batch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private FusedStepResult TrainStepCore(ReadOnlySpan<float> input, ReadOnlySpan<int> rows, ReadOnlySpan<int> labels, int batch)
+    private FusedStepResult TrainStepCore(ReadOnlySpan<float> input, ReadOnlySpan<int> rows, LossTargets targets, int batch)
     {
-        if (labels.Length < batch) throw new ShapeMismatchException($"{labels.Length} labels for a batch of {batch}");
+        CheckTargets(targets, batch);
         EnsureCapacity(batch);
-        if (_parts.Length > 0) return TrainStepByParts(input, rows, labels, batch);
+        if (_parts.Length > 0) return TrainStepByParts(input, rows, targets, batch);
         ForwardCore(input, rows, batch, training: true);
-        var result = Loss(labels, batch);
+        var result = Loss(targets, batch);
         Backward(input, rows, batch);
         return result;
-    }
-
-    /// <summary>Mean softmax cross-entropy of the logits (the last stage's output); writes dLogits.</summary>
-    private FusedStepResult Loss(ReadOnlySpan<int> labels, int batch)
-    {
-        int last = _stages.Length - 1;
-        int classes = OutputWidth;
-        Span<float> lossRows = _lossPerRow.AsSpan(0, batch);
-        int correct = SoftmaxCrossEntropy.Compute(
-            _outputs[last].AsSpan(0, batch * classes), batch, classes, labels[..batch], lossRows,
-            _gradients[last].AsSpan(0, batch * classes), 1f / batch);
-        double lossSum = 0;
-        foreach (float l in lossRows) lossSum += l;
-        return new FusedStepResult(lossSum, correct);
     }
 
     /// <summary>Logits for <paramref name="input"/> [batch, InputWidth] written to <paramref name="logits"/> [batch, OutputWidth].</summary>
