@@ -57,7 +57,8 @@ internal static class HandoffTable
                 }
                 Thread.SpinWait(1);
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         helper.Start();
         var times = new double[Rounds];
         for (int r = -20; r < Rounds; r++)

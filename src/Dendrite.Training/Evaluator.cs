@@ -1,9 +1,9 @@
 using Dendrite.Autograd;
 using Dendrite.Data;
+using Dendrite.Kernels.Reductions;
 using Dendrite.Nn;
 using Dendrite.Nn.Functional;
 using Dendrite.Nn.Fused;
-using Dendrite.Kernels.Reductions;
 
 namespace Dendrite.Training;
 

@@ -37,8 +37,8 @@ internal static class TinyFashionMnist
         int pixels = side * side;
         var images = new byte[count * pixels];
         for (int i = 0; i < count; i++)
-        for (int p = 0; p < pixels; p++)
-            images[i * pixels + p] = Pixel(split, i, p);
+            for (int p = 0; p < pixels; p++)
+                images[i * pixels + p] = Pixel(split, i, p);
         var labels = new byte[labelCount];
         for (int i = 0; i < labelCount; i++) labels[i] = (byte)Label(split, i);
 

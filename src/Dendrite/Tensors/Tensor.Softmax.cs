@@ -62,24 +62,24 @@ public partial class Tensor
         var r = Zeros(_shape);
         if (layout.Length == 0) return r;
         ForEachLane(layout, Data, null, r.Data, log
-            ? static (x, _, dst) =>
-            {
-                float m = TensorPrimitives.Max(x);
-                TensorPrimitives.Subtract(x, m, dst);
-                TensorPrimitives.Exp(dst, dst);
-                // (x − m) − ln Σ rather than x − (m + ln Σ): x − m is exact for nearby values, whereas rounding
-                // m + ln Σ to float first loses ln Σ's low bits when |m| is large (an ulp is 6e-5 at 1000).
-                float logSum = MathF.Log(TensorPrimitives.Sum<float>(dst));
-                TensorPrimitives.Subtract(x, m, dst);
-                TensorPrimitives.Subtract(dst, logSum, dst);
-            }
-            : static (x, _, dst) =>
-            {
-                float m = TensorPrimitives.Max(x);
-                TensorPrimitives.Subtract(x, m, dst);
-                TensorPrimitives.Exp(dst, dst);
-                TensorPrimitives.Multiply(dst, 1f / TensorPrimitives.Sum<float>(dst), dst);
-            });
+        ? static (x, _, dst) =>
+        {
+            float m = TensorPrimitives.Max(x);
+            TensorPrimitives.Subtract(x, m, dst);
+            TensorPrimitives.Exp(dst, dst);
+            // (x − m) − ln Σ rather than x − (m + ln Σ): x − m is exact for nearby values, whereas rounding
+            // m + ln Σ to float first loses ln Σ's low bits when |m| is large (an ulp is 6e-5 at 1000).
+            float logSum = MathF.Log(TensorPrimitives.Sum<float>(dst));
+            TensorPrimitives.Subtract(x, m, dst);
+            TensorPrimitives.Subtract(dst, logSum, dst);
+        }
+        : static (x, _, dst) =>
+        {
+            float m = TensorPrimitives.Max(x);
+            TensorPrimitives.Subtract(x, m, dst);
+            TensorPrimitives.Exp(dst, dst);
+            TensorPrimitives.Multiply(dst, 1f / TensorPrimitives.Sum<float>(dst), dst);
+        });
         return r;
     }
 

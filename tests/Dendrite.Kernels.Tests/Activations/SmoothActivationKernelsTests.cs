@@ -20,20 +20,26 @@ public class SmoothActivationKernelsTests
     private static (Func<double, double> F, Func<double, double> Df) Reference(string name) => name switch
     {
         nameof(Gelu) => (z => z * ReferenceMath.NormalCdf(z), z => ReferenceMath.NormalCdf(z) + (z * ReferenceMath.NormalPdf(z))),
-        nameof(GeluTanh) => (z => z * GeluTanhHalf(z), z =>
-        {
-            double u = SqrtTwoOverPi * (z + (0.044715 * z * z * z)), c = Math.Cosh(u);
-            return GeluTanhHalf(z) + (0.5 * z / (c * c) * SqrtTwoOverPi * (1 + (3 * 0.044715 * z * z)));
-        }),
+        nameof(GeluTanh) => (
+            z => z * GeluTanhHalf(z),
+            z =>
+            {
+                double u = SqrtTwoOverPi * (z + (0.044715 * z * z * z)), c = Math.Cosh(u);
+                return GeluTanhHalf(z) + (0.5 * z / (c * c) * SqrtTwoOverPi * (1 + (3 * 0.044715 * z * z)));
+            }
+        ),
         nameof(Silu) => (z => z * ReferenceMath.Sigmoid(z), z => ReferenceMath.Sigmoid(z) * (1 + (z * (1 - ReferenceMath.Sigmoid(z))))),
         nameof(LeakyRelu) => (z => z > 0 ? z : 0.01 * z, z => z > 0 ? 1 : 0.01),
         nameof(Elu) => (z => z > 0 ? z : Math.Exp(z) - 1, z => z > 0 ? 1 : Math.Exp(z)),
         nameof(Softplus) => (SoftplusRef, z => z > 20 ? 1 : ReferenceMath.Sigmoid(z)),
-        nameof(Mish) => (z => z * Math.Tanh(SoftplusRef(z)), z =>
-        {
-            double t = Math.Tanh(SoftplusRef(z));
-            return t + (z * (1 - (t * t)) * ReferenceMath.Sigmoid(z));
-        }),
+        nameof(Mish) => (
+            z => z * Math.Tanh(SoftplusRef(z)),
+            z =>
+            {
+                double t = Math.Tanh(SoftplusRef(z));
+                return t + (z * (1 - (t * t)) * ReferenceMath.Sigmoid(z));
+            }
+        ),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

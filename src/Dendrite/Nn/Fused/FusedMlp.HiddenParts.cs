@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Dendrite.Kernels.Activations;
 using Dendrite.Kernels.Gemm;
 using Dendrite.Kernels.Threading;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Dendrite.Nn.Fused;
 

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Dendrite.Kernels.Activations;
 using Dendrite.Kernels.Gemm;
 using Dendrite.Kernels.Reductions;
 using Dendrite.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Dendrite.Nn.Fused;
 

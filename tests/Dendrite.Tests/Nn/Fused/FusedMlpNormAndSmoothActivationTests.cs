@@ -1,4 +1,3 @@
-using Dendrite.TestKit;
 using Dendrite.Kernels.Threading;
 using Dendrite.Nn;
 using Dendrite.Nn.Functional;
@@ -6,6 +5,7 @@ using Dendrite.Nn.Fused;
 using Dendrite.Optim;
 using Dendrite.Random;
 using Dendrite.Tensors;
+using Dendrite.TestKit;
 
 namespace Dendrite.Tests.Nn.Fused;
 
