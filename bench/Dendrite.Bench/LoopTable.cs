@@ -2,6 +2,7 @@ using System.Globalization;
 using Dendrite.Data;
 using Dendrite.Kernels.Threading;
 using Dendrite.Nn;
+using Dendrite.Nn.Configs;
 using Dendrite.Optim;
 using Dendrite.Random;
 using Dendrite.Training;
@@ -37,7 +38,7 @@ internal static class LoopTable
             double gather = Median(() => { foreach (Batch _ in loader) { } }, 9);
             var fixture = new MlpFixture(256);
             double steps = Median(() => { for (int i = 0; i < loader.BatchCount; i++) fixture.TrainStep(); }, 9);
-            var model = args.Length > 1 && args[1] == "d2l" ? ModelFactory.BuildMlp(MlpSpec.D2lDefault, new Rng(3))
+            var model = args.Length > 1 && args[1] == "d2l" ? MlpSpec.D2lDefault.Build(new Rng(3))
                 : new Sequential(new Flatten(), new Linear(784, 256, rng), new ReLU(), new Linear(256, 10, rng));
             var trainer = new Trainer(model, new Sgd(model.Parameters(), new SgdOptions(0.1f)), new TrainerOptions(Epochs: 1, BatchSize: 256));
             // As Trainer.Fit does for the fused plan: the step reads the batch's rows from the dataset.

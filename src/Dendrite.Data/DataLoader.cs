@@ -104,7 +104,9 @@ public sealed class DataLoader : IEnumerable<Batch>
 
     private Batch NewBatch(int size) => new(
         _gatherFeatures ? new Tensor(new float[size * _dataset.FeatureCount], size, _dataset.FeatureCount) : null,
-        new int[size], _dataset, new int[size]);
+        _dataset.IsRegression ? [] : new int[size],
+        _dataset.IsRegression ? new Tensor(new float[size * _dataset.TargetCount], size, _dataset.TargetCount) : null,
+        _dataset, new int[size]);
 
     /// <summary>Copies the rows <paramref name="indices"/> of the dataset into the batch buffers.</summary>
     private void Gather(ReadOnlySpan<int> indices, Batch batch)
@@ -112,6 +114,13 @@ public sealed class DataLoader : IEnumerable<Batch>
         // The feature copy (800 KB for a 256-row Fashion-MNIST batch) is split over the kernel threads.
         if (_gatherFeatures) RowGather.Gather(_dataset.Features, _dataset.FeatureCount, indices, batch.Features.Data);
         indices.CopyTo(batch.Rows);
+        if (_dataset.Targets is { } targets)
+        {
+            int t = _dataset.TargetCount;
+            Span<float> into = batch.Targets!.Data;
+            for (int i = 0; i < indices.Length; i++) targets.AsSpan(indices[i] * t, t).CopyTo(into.Slice(i * t, t));
+            return;
+        }
         int[] labels = _dataset.Labels;
         for (int i = 0; i < indices.Length; i++) batch.Labels[i] = labels[indices[i]];
     }

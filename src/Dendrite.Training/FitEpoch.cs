@@ -4,4 +4,5 @@ namespace Dendrite.Training;
 /// <param name="Result">This epoch's numbers.</param>
 /// <param name="History">Every epoch so far (resumed ones included), this one last. Valid during the callback only.</param>
 /// <param name="StoppedEarly">True when early stopping ends the fit after this epoch.</param>
-public sealed record FitEpoch(EpochResult Result, IReadOnlyList<EpochResult> History, bool StoppedEarly);
+/// <param name="Warning">A one-line warning about this epoch (a loss that is exploding while still finite), or null.</param>
+public sealed record FitEpoch(EpochResult Result, IReadOnlyList<EpochResult> History, bool StoppedEarly, string? Warning = null);

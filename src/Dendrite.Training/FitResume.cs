@@ -1,6 +1,6 @@
 namespace Dendrite.Training;
 
-/// <summary>Where a resumed <see cref="Trainer.Fit(Data.InMemoryDataset, Data.InMemoryDataset?, Data.InMemoryDataset, Random.Rng, FitResume?, Action{FitEpoch}?, Action{Runs.BatchProgress}?, CancellationToken)"/> picks up.</summary>
+/// <summary>Where a resumed fit (<see cref="Trainer.Run"/>) picks up.</summary>
 /// <param name="Epoch">Completed epochs; the fit continues with epoch <c>Epoch + 1</c>.</param>
 /// <param name="History">Results of epochs 1..<paramref name="Epoch"/>.</param>
 /// <param name="State">The trainer's state after epoch <paramref name="Epoch"/>, or null for a checkpoint written before

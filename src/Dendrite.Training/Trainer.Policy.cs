@@ -1,33 +1,47 @@
-using Dendrite.Data;
+using System.Globalization;
 using Dendrite.Optim;
 using Dendrite.Tensors;
 using Dendrite.Training.Policy;
+using Microsoft.Extensions.Logging;
 
 namespace Dendrite.Training;
 
-// The per-step and per-epoch hooks of TrainingPolicy, kept apart from the training loops themselves.
+// The per-step and per-epoch hooks of TrainingPolicy, and the epoch's log lines, kept apart from the training loops.
 public sealed partial class Trainer
 {
+    /// <summary>A finite training loss above this, or this many times the first epoch's, is reported as exploding.</summary>
+    public const double ExplodingLoss = 1e6;
+
+    private static readonly Action<ILogger, int, double, string, double, Exception?> s_logEpoch =
+        LoggerMessage.Define<int, double, string, double>(LogLevel.Information, new EventId(1, "Epoch"),
+            "epoch {Epoch}: train loss {TrainLoss:G6}, {Metrics}, {Seconds:F3} s");
+
+    private static readonly Action<ILogger, string, Exception?> s_logWarning =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(2, "Warning"), "{Warning}");
+
     private readonly List<Parameter> _parameters;
     private LearningRateDriver? _driver;
     private EarlyStopping? _stopper;
     private bool _stoppedEarly;
+    private double _firstLoss;
+    private bool _warned;
 
-    /// <summary>Schedule, clipping, label smoothing, validation and early stopping.</summary>
+    /// <summary>Schedule, clipping, validation and early stopping.</summary>
     public TrainingPolicy Policy { get; }
 
-    /// <summary>After <see cref="Fit(InMemoryDataset, InMemoryDataset?, InMemoryDataset, Random.Rng, Action{EpochResult}?, CancellationToken)"/>:
-    /// the 1-based epoch whose weights early stopping restored, or null when the model holds the last epoch's.</summary>
+    /// <summary>After a fit: the 1-based epoch whose weights early stopping restored, or null when the model holds the last epoch's.</summary>
     public int? RestoredEpoch { get; private set; }
 
-    private void BeginFit(InMemoryDataset train, InMemoryDataset? validation, FitResume? resume)
+    private void BeginFit(FitData data, FitResume? resume)
     {
-        if (Policy.EarlyStopping is not null && validation is null)
+        if (Policy.EarlyStopping is not null && data.Validation is null)
             throw new DendriteException("early stopping needs a validation set");
-        int stepsPerEpoch = Math.Max(1, (train.Count + Options.BatchSize - 1) / Options.BatchSize);
+        int stepsPerEpoch = Math.Max(1, (data.Train.Count + Options.BatchSize - 1) / Options.BatchSize);
         RestoredEpoch = null;
         _stoppedEarly = false;
-        _stopper = Policy.EarlyStopping is { } spec ? new EarlyStopping(spec) : null;
+        _firstLoss = resume is { History.Count: > 0 } r ? r.History[0].TrainLoss : double.NaN;
+        _warned = false;
+        _stopper = Policy.EarlyStopping is { } spec ? new EarlyStopping(spec, Objective.Goal) : null;
         _driver = new LearningRateDriver(Policy.Schedule, Policy.WarmupEpochs, Optimizer, Options.Epochs, stepsPerEpoch);
         if (resume is null) return;
         // The optimizer already holds the resumed (scheduled) rate, so the driver's base comes from the saved state.
@@ -55,25 +69,21 @@ public sealed partial class Trainer
     }
 
     /// <summary>
-    /// At an epoch boundary (inside the callback of <see cref="Fit(InMemoryDataset, InMemoryDataset?, InMemoryDataset, Random.Rng, FitResume?, Action{FitEpoch}?, Action{Runs.BatchProgress}?, CancellationToken)"/>):
-    /// the schedule, early-stopping and stop state to store with the weights so the fit can be resumed exactly.
-    /// The early-stopping weights are shared, not copied: serialize them before training continues.
+    /// At an epoch boundary (during an epoch of <see cref="Run"/>): the schedule, early-stopping and stop state to
+    /// store with the weights so the fit can be resumed exactly. The early-stopping weights are shared, not copied:
+    /// serialize them before training continues.
     /// </summary>
     public FitState ExportFitState()
     {
-        if (_driver is null) throw new InvalidOperationException("ExportFitState is only valid once Fit has begun");
+        if (_driver is null) throw new InvalidOperationException("ExportFitState is only valid once a fit has begun");
         return new FitState(_driver.ExportState(), _stopper?.ExportState(), _stoppedEarly);
     }
-
-    /// <summary>Loss and accuracy on <paramref name="data"/> through the fused plan when there is one, else autograd.</summary>
-    public Evaluation Evaluate(InMemoryDataset data) =>
-        Plan is null ? Evaluator.Evaluate(Model, data, Options.EvalBatchSize) : Evaluator.Evaluate(Plan, data, Options.EvalBatchSize);
 
     /// <summary>Plateau schedule and early stopping after an epoch; true means stop.</summary>
     private bool EndEpoch(int epoch, double monitoredLoss, Evaluation? validation)
     {
         _driver?.EndEpoch(monitoredLoss);
-        return _stopper is not null && validation is not null && _stopper.Observe(epoch, validation.Accuracy, Model);
+        return _stopper is not null && validation is not null && _stopper.Observe(epoch, validation.Get(Objective.Goal.Name), Model);
     }
 
     /// <summary>With early stopping, puts the best epoch's weights into the model unless the last epoch was the best.</summary>
@@ -98,5 +108,25 @@ public sealed partial class Trainer
                 GradientClipping.ClipGradValue(_parameters, c.Threshold);
                 break;
         }
+    }
+
+    /// <summary>A warning, once per fit, when the loss is still finite but exploding.</summary>
+    private string? ExplosionWarning(EpochResult result)
+    {
+        if (double.IsNaN(_firstLoss)) _firstLoss = result.TrainLoss;
+        double loss = result.TrainLoss;
+        if (_warned || !double.IsFinite(loss) || !(loss > ExplodingLoss || (_firstLoss > 0 && loss > 1000 * _firstLoss))) return null;
+        _warned = true;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"warning: the training loss is {loss:G3} in epoch {result.Epoch} (epoch 1: {_firstLoss:G3}) and may be diverging; try a lower learning rate or gradient clipping");
+    }
+
+    private void LogEpoch(EpochResult result, string? warning)
+    {
+        if (warning is not null) s_logWarning(Logger, warning, null);
+        if (!Logger.IsEnabled(LogLevel.Information)) return;
+        Evaluation? shown = result.Validation ?? result.Test;
+        string metrics = shown is null ? "no evaluation" : (result.Validation is null ? "test " : "validation ") + shown;
+        s_logEpoch(Logger, result.Epoch, result.TrainLoss, metrics, result.Seconds, null);
     }
 }

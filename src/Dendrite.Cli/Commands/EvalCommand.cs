@@ -2,31 +2,42 @@ using System.Globalization;
 using Dendrite.Cli.Options;
 using Dendrite.Cli.Output;
 using Dendrite.Cli.Runs;
+using Dendrite.Data;
+using Dendrite.Data.Tabular;
+using Dendrite.Tensors;
+using Dendrite.Training;
+using Dendrite.Training.Models;
+using Dendrite.Training.Objectives;
 using Dendrite.Training.Reports;
+using Dendrite.Training.Runs;
 
 namespace Dendrite.Cli.Commands;
 
 /// <summary>
-/// <c>dendrite eval MODEL_OR_RUN</c>: loss, accuracy, per-class precision/recall/F1 and the confusion matrix of a
-/// saved model on the Fashion-MNIST test set (or the training set with --split train).
+/// <c>dendrite eval MODEL_OR_RUN [FILE.csv]</c>: the task's metrics of a saved model. An image classifier is scored
+/// on the Fashion-MNIST test (or train) split; a table model on FILE.csv, which must hold the target column.
+/// Classification reports loss, accuracy, per-class precision/recall/F1 and the confusion matrix; regression the loss,
+/// RMSE, MAE, R² and log-RMSE in the target's units.
 /// </summary>
 internal sealed class EvalCommand : ICommand
 {
     public string Name => "eval";
 
-    public string Summary => "evaluate a saved model: accuracy, per-class scores, confusion matrix";
+    public string Summary => "evaluate a saved model: accuracy and per-class scores, or RMSE/MAE/R² for regression";
 
     private const string Description =
-        "Evaluates MODEL_OR_RUN (a .safetensors model, or a run folder: its best.safetensors) on the test set and\n" +
-        "reports the mean cross-entropy, accuracy, per-class precision, recall and F1, and the confusion matrix\n" +
-        "(rows: true class, columns: predicted class).";
+        "Evaluates MODEL_OR_RUN (a .safetensors model, or a run folder: its best.safetensors). An image model is scored\n" +
+        "on the Fashion-MNIST test set (--split train for the training set). A table model (train --csv) is scored on\n" +
+        "FILE.csv, read as its training file was; the file must have the target column. Classification reports the mean\n" +
+        "cross-entropy, accuracy, per-class precision, recall and F1, and the confusion matrix (rows: true class,\n" +
+        "columns: predicted class); regression reports the loss and RMSE, MAE, R² and log-RMSE in the target's units.";
 
     private static readonly OptionParser Parser = new("eval",
     [
-        new("data", "DIR", "folder holding the Fashion-MNIST *-ubyte.gz files (default: search cache and system folders)"),
-        new("split", "NAME", "test|train: which split to evaluate (default test)"),
+        new("data", "DIR", "image models: folder holding the Fashion-MNIST *-ubyte.gz files (default: search cache and system folders)"),
+        new("split", "NAME", "image models: test|train, which split to evaluate (default test)"),
         new("log-format", "FORMAT", "text|json; json prints one object on stdout (default text)"),
-    ], ["MODEL_OR_RUN"]);
+    ], ["MODEL_OR_RUN", "FILE.csv"]);
 
     private static readonly Dictionary<string, LogFormat> Formats = new() { ["text"] = LogFormat.Text, ["json"] = LogFormat.Json };
     private static readonly Dictionary<string, bool> Splits = new() { ["test"] = true, ["train"] = false };
@@ -39,32 +50,70 @@ internal sealed class EvalCommand : ICommand
             stdout.Write(Parser.Help(Description));
             return Cli.Success;
         }
-        if (o.Positionals.Count != 1) throw new UsageException("eval needs one MODEL_OR_RUN argument", Parser.HelpCommand);
-        string? dataDir = o.Get("data");
-        if (dataDir is not null && !Directory.Exists(dataDir)) throw o.Error("data", "must be an existing folder");
+        if (o.Positionals.Count is < 1 or > 2) throw new UsageException("eval needs a MODEL_OR_RUN argument (and FILE.csv for a table model)", Parser.HelpCommand);
         LogFormat format = ValueParsers.Choice(o, "log-format", LogFormat.Text, Formats);
-        bool test = ValueParsers.Choice(o, "split", true, Splits);
         TextWriter notes = format == LogFormat.Json ? stderr : stdout;
-
-        var (path, checkpoint) = ModelSource.Load(o.Positionals[0]);
-        var data = services.LoadData(dataDir, notes.WriteLine);
-        var split = test ? data.Test : data.Train;
-        if (split.FeatureCount != checkpoint.Spec.Inputs)
-            throw new DendriteException($"{path}: the model takes {checkpoint.Spec.Inputs} features but the data ({data.Source}) has {split.FeatureCount}");
-        if (split.ClassCount > checkpoint.Spec.Classes)
-            throw new DendriteException($"{path}: the model has {checkpoint.Spec.Classes} classes but the data ({data.Source}) has {split.ClassCount}");
-        var report = ClassificationReport.Evaluate(checkpoint.BuildModel(), split, checkpoint.ClassNames);
-
-        if (format == LogFormat.Json) stdout.WriteLine(ReportJson.Eval(path, checkpoint.Epoch, test ? "test" : "train", report));
-        else WriteText(stdout, path, checkpoint.Epoch, checkpoint.Spec.Describe(), test ? "test" : "train", report);
+        string path = ModelSource.Resolve(o.Positionals[0]);
+        TrainedModel model = TrainedModel.Load(path);
+        var predictor = new Predictor(model);
+        string split;
+        InMemoryDataset data;
+        if (model.Info.Input is TableInput table)
+        {
+            if (o.Has("data") || o.Has("split")) throw new UsageException($"--data and --split apply to image models; {path} is a table model", Parser.HelpCommand);
+            if (o.Positionals.Count != 2) throw new UsageException($"{path} is a table model: give the CSV to score, with its target column", Parser.HelpCommand);
+            split = o.Positionals[1];
+            TabularFrame frame = table.LoadCsv(split, withTarget: true);
+            if (frame.SkippedLines.Length > 0) notes.WriteLine($"skipped {frame.SkippedLines.Length} rows of {split} with a missing target");
+            data = RunDataLoader.ToDataset(table.Preprocessor.Transform(frame));
+        }
+        else
+        {
+            if (o.Positionals.Count == 2) throw new UsageException($"{path} is an image model; it is scored on Fashion-MNIST (--data DIR), not a CSV file", Parser.HelpCommand);
+            string? dataDir = o.Get("data");
+            if (dataDir is not null && !Directory.Exists(dataDir)) throw o.Error("data", "must be an existing folder");
+            bool test = ValueParsers.Choice(o, "split", true, Splits);
+            split = test ? "test" : "train";
+            var images = services.LoadData(dataDir, notes.WriteLine);
+            data = test ? images.Test : images.Train;
+            if (data.FeatureCount != predictor.InputWidth)
+                throw new DendriteException($"{path}: the model takes {predictor.InputWidth} features but the data ({images.Source}) has {data.FeatureCount}");
+            if (model.Info.Input is ImageInput image) data = Scaled(data, image.Scale);
+        }
+        float[] outputs = predictor.Outputs(data.Features, data.Count);
+        if (model.Info.Task == TaskKind.Classification)
+        {
+            if (data.Labels.Any(l => l >= predictor.OutputWidth))
+                throw new DendriteException($"{path}: the model has {predictor.OutputWidth} classes but the data has class {data.Labels.Max()}");
+            var report = ClassificationReport.FromLogits(outputs, data.Labels, model.Info.ClassNames!);
+            if (format == LogFormat.Json) stdout.WriteLine(ReportJson.Eval(path, model.Epoch, split, report));
+            else WriteText(stdout, path, $"{model.Describe()}, epoch {model.Epoch}", split, report);
+            return Cli.Success;
+        }
+        FittedTarget? target = (model.Info.Input as TableInput)?.Preprocessor.Target;
+        var objective = new RegressionObjective(Target: target);
+        EvaluationAccumulator accumulator = objective.NewAccumulator();
+        accumulator.Add(outputs, new Batch(new Tensor(data.Features, data.Count, data.FeatureCount), new Tensor(data.Targets!, data.Count, data.TargetCount)));
+        Evaluation e = accumulator.Result();
+        if (format == LogFormat.Json) stdout.WriteLine(ReportJson.Regression(path, model.Epoch, split, e));
+        else
+        {
+            stdout.WriteLine($"model: {path} ({model.Describe()}, epoch {model.Epoch}, regression of '{model.Info.TargetName ?? "target"}')");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{split}: {e.Count:N0} rows, loss {RunView.G(e.Loss)} (MSE in model units), rmse {RunView.G(e.Rmse)}, mae {RunView.G(e.Mae)}, r2 {RunView.F4(e.RSquared)}, log-rmse {RunView.F4(e.LogRmse)}"));
+        }
         return Cli.Success;
     }
 
-    private static void WriteText(TextWriter w, string path, int epoch, string arch, string split, ClassificationReport r)
+    /// <summary>The loader gives Fashion-MNIST already scaled by 1/255, the scale the image models train on.</summary>
+    private static InMemoryDataset Scaled(InMemoryDataset data, float scale) => scale == 1f / 255f ? data
+        : throw new DendriteException($"the model was trained on pixels scaled by {scale}, but Fashion-MNIST is loaded scaled by 1/255");
+
+    private static void WriteText(TextWriter w, string path, string about, string split, ClassificationReport r)
     {
         var c = CultureInfo.InvariantCulture;
-        w.WriteLine($"model: {path} ({arch}, epoch {epoch})");
-        w.WriteLine(string.Create(c, $"{split} set: {r.Count:N0} samples, loss {r.Loss:F4}, accuracy {r.Accuracy:F4}, macro F1 {r.MacroF1:F4}"));
+        w.WriteLine($"model: {path} ({about})");
+        w.WriteLine(string.Create(c, $"{split}: {r.Count:N0} samples, loss {r.Loss:F4}, accuracy {r.Accuracy:F4}, macro F1 {r.MacroF1:F4}"));
         w.WriteLine();
         var perClass = new TextTable("class", "precision", "recall", "f1", "support");
         foreach (var m in r.Classes)

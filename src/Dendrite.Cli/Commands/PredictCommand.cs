@@ -5,27 +5,32 @@ using Dendrite.Cli.Output;
 using Dendrite.Cli.Runs;
 using Dendrite.Formats.IO;
 using Dendrite.Plots;
+using Dendrite.Data;
+using Dendrite.Data.Tabular;
+using Dendrite.Training.Models;
 using Dendrite.Training.Reports;
 
 namespace Dendrite.Cli.Commands;
 
 /// <summary>
-/// <c>dendrite predict MODEL INPUT</c>: the top-k classes with probabilities for every sample of an IDX or CSV
-/// file, printed or written as CSV; <c>--show N</c> draws the first N images with true and predicted labels.
+/// <c>dendrite predict MODEL INPUT</c>: for an image classifier, the top-k classes with probabilities for every sample
+/// of an IDX or CSV file, printed or written as CSV (<c>--show N</c> draws the first N images with true and predicted
+/// labels); for a table model, the prediction for every row of a CSV, read as the training file was.
 /// </summary>
 internal sealed class PredictCommand : ICommand
 {
     public string Name => "predict";
 
-    public string Summary => "classify the samples of an IDX or CSV file with a saved model";
+    public string Summary => "predict with a saved model: classes of IDX/CSV images, or values or classes of CSV table rows";
 
     private const string Description =
-        "Classifies every sample of INPUT with MODEL (a .safetensors model, or a run folder: its best.safetensors).\n" +
-        "INPUT is an IDX image file (raw or .gz) or a CSV of pixel columns (0-255), optionally with a label column\n" +
-        "(a header named 'label', or a first column when rows have one value more than the model's inputs).\n" +
-        "With a tabular model (train --csv; MODEL is its model.safetensors or --out folder), INPUT is a CSV with the\n" +
-        "training feature columns (the target may be absent): the output has the id column (or the row index), the\n" +
-        "prediction in target units or the predicted class, and one probability column per class.";
+        "Predicts every sample of INPUT with MODEL (a .safetensors model, or a run folder: its best.safetensors).\n" +
+        "For an image model, INPUT is an IDX image file (raw or .gz) or a CSV of pixel columns (0-255), optionally with\n" +
+        "a label column (a header named 'label', or a first column when rows have one value more than the model's\n" +
+        "inputs); the output is the top-k classes with probabilities. For a table model (train --csv; MODEL is its run\n" +
+        "folder), INPUT is a CSV with the training feature columns (the target may be absent), read as the training\n" +
+        "file was: the output has the id column (or the row index), the prediction in target units or the predicted\n" +
+        "class, and one probability column per class.";
 
     private static readonly OptionParser Parser = new("predict",
     [
@@ -36,6 +41,9 @@ internal sealed class PredictCommand : ICommand
         new("show-out", "FILE", "where --show writes its SVG (default predictions.svg)"),
         new("log-format", "FORMAT", "text|json; json prints one object per sample on stdout (default text)"),
     ], ["MODEL", "INPUT"]);
+
+    /// <summary>Image-only options of predict.</summary>
+    private static readonly string[] ImageOnly = ["top", "labels", "show", "show-out"];
 
     private static readonly Dictionary<string, LogFormat> Formats = new() { ["text"] = LogFormat.Text, ["json"] = LogFormat.Json };
 
@@ -48,26 +56,25 @@ internal sealed class PredictCommand : ICommand
             return Cli.Success;
         }
         if (o.Positionals.Count != 2) throw new UsageException("predict needs MODEL and INPUT arguments", Parser.HelpCommand);
-        if (TabularPredict.Resolve(o.Positionals[0]) is { } tabular)
-            return TabularPredict.Run(tabular, o.Positionals[1], o, ValueParsers.Choice(o, "log-format", LogFormat.Text, Formats), stdout);
+        LogFormat format = ValueParsers.Choice(o, "log-format", LogFormat.Text, Formats);
+        string modelPath = ModelSource.Resolve(o.Positionals[0]);
+        TrainedModel model = TrainedModel.Load(modelPath);
+        var predictor = new Predictor(model);
+        if (model.Info.Input is TableInput table) return Table(model, predictor, table, o, format, stdout);
+
         int top = ValueParsers.PositiveInt(o, "top", 3);
         int show = o.Has("show") ? ValueParsers.PositiveInt(o, "show", 10) : 0;
-        LogFormat format = ValueParsers.Choice(o, "log-format", LogFormat.Text, Formats);
-
-        var (modelPath, checkpoint) = ModelSource.Load(o.Positionals[0]);
-        var input = PredictInput.Load(o.Positionals[1], checkpoint.Spec.Inputs);
+        var input = PredictInput.Load(o.Positionals[1], predictor.InputWidth);
+        Prediction[] predictions = predictor.Predict(input.Features, input.Count);
+        if (model.Info.Task == TaskKind.Regression) return Values(predictions, o, format, stdout);
         int[]? labels = o.Get("labels") is { } labelPath ? PredictInput.LoadLabels(labelPath, input.Count) : input.Labels;
-        var names = checkpoint.ClassNames;
+        IReadOnlyList<string> names = model.Info.ClassNames!;
         if (labels?.FirstOrDefault(l => l >= names.Count, -1) is int bad and >= 0)
             throw new DendriteException($"{o.Positionals[1]}: label {bad} is out of range for a model with {names.Count} classes");
 
-        int classes = checkpoint.Spec.Classes;
-        float[] logits = Predictions.Logits(checkpoint.BuildModel(), input.Features, checkpoint.Spec.Inputs);
-        float[] probabilities = Predictions.Softmax(logits, classes);
-        var rows = Enumerable.Range(0, input.Count)
-            .Select(i => Predictions.TopK(probabilities.AsSpan(i * classes, classes), top).Select(t => (names[t.Class], t.Probability)).ToArray())
+        var rows = predictions
+            .Select(p => Predictions.TopK(p.Probabilities!, top).Select(t => (names[t.Class], t.Probability)).ToArray())
             .ToArray();
-
         if (o.Get("out") is { } outPath)
         {
             WriteCsv(outPath, rows, labels, names);
@@ -89,22 +96,74 @@ internal sealed class PredictCommand : ICommand
         }
         if (labels is not null && format == LogFormat.Text)
         {
-            int[] predicted = Predictions.ArgMax(logits, classes);
-            double accuracy = (double)predicted.Zip(labels).Count(p => p.First == p.Second) / input.Count;
+            double accuracy = (double)predictions.Zip(labels).Count(p => p.First.Class == p.Second) / input.Count;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy: {accuracy:F4} on {input.Count} samples ({modelPath})"));
         }
-        if (show > 0) Show(o.Get("show-out") ?? "predictions.svg", show, input, labels, logits, checkpoint.Spec.Inputs, names, stdout, format);
+        if (show > 0)
+        {
+            float scale = model.Info.Input is ImageInput image ? image.Scale : 1f;
+            Show(o.Get("show-out") ?? "predictions.svg", show, input, scale, labels, predictions, predictor.InputWidth, names, stdout, format);
+        }
         return Cli.Success;
     }
 
-    private static void Show(string path, int n, PredictInput input, int[]? labels, float[] logits, int width,
+    private static int Table(TrainedModel model, Predictor predictor, TableInput table, ParsedOptions o, LogFormat format, TextWriter stdout)
+    {
+        foreach (string name in ImageOnly)
+            if (o.Has(name)) throw new UsageException($"--{name} applies to image models; {model.Source} is a table model", o.HelpCommand);
+        TabularFrame frame = table.LoadCsv(o.Positionals[1]);
+        var result = TablePredictions.Of(model, frame, predictor.PredictTable(frame));
+        if (o.Get("out") is { } outPath)
+        {
+            result.WriteCsv(outPath);
+            stdout.WriteLine($"wrote {result.Rows.Count} predictions to {outPath}");
+        }
+        else if (format == LogFormat.Json) result.WriteJson(stdout);
+        else result.WriteText(stdout);
+        return Cli.Success;
+    }
+
+    /// <summary>A regression model on plain feature rows: one value (or several) per row.</summary>
+    private static int Values(Prediction[] predictions, ParsedOptions o, LogFormat format, TextWriter stdout)
+    {
+        var lines = predictions.Select((p, i) => (i, string.Join(",", p.Values!.Select(v => v.ToString("R", CultureInfo.InvariantCulture))))).ToList();
+        if (o.Get("out") is { } outPath)
+        {
+            var sb = new StringBuilder("index,prediction\n");
+            foreach (var (i, v) in lines) sb.Append(i.ToString(CultureInfo.InvariantCulture)).Append(',').Append(v).Append('\n');
+            byte[] bytes = new UTF8Encoding(false).GetBytes(sb.ToString());
+            try
+            {
+                AtomicFile.Write(outPath, s => s.Write(bytes));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DendriteException($"{outPath}: cannot write: {e.Message}", e);
+            }
+            stdout.WriteLine($"wrote {lines.Count} predictions to {outPath}");
+        }
+        else foreach (var (i, v) in lines) stdout.WriteLine(format == LogFormat.Json
+            ? JsonEvents.Write(w => { w.WriteString("event", "prediction"); w.WriteNumber("index", i); w.WriteString("value", v); })
+            : $"{i}: {v}");
+        return Cli.Success;
+    }
+
+    private static void Show(string path, int n, PredictInput input, float scale, int[]? labels, Prediction[] predictions, int width,
         IReadOnlyList<string> names, TextWriter stdout, LogFormat format)
     {
         n = Math.Min(n, input.Count);
-        int[] predicted = Predictions.ArgMax(logits.AsSpan(0, n * names.Count), names.Count);
-        string? svg = PredictionGrid.Render(input.Features.AsSpan(0, n * width).ToArray(), width, labels?[..n], predicted, names)
+        int[] predicted = [.. predictions.Take(n).Select(p => p.Class)];
+        float[] pixels = [.. input.Features.AsSpan(0, n * width).ToArray().Select(v => v * scale)];
+        string? svg = PredictionGrid.Render(pixels, width, labels?[..n], predicted, names)
             ?? throw new DendriteException($"--show draws square images, but the model's {width} inputs are not a square number of pixels");
-        SvgFile.Save(path, svg);
+        try
+        {
+            SvgFile.Save(path, svg);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DendriteException($"{path}: cannot write: {e.Message}", e);
+        }
         if (format == LogFormat.Text) stdout.WriteLine($"wrote {n} images to {path}");
     }
 

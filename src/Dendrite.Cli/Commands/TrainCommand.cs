@@ -1,57 +1,90 @@
-using System.Globalization;
+using Dendrite.Cli.Options;
 using Dendrite.Cli.Output;
 using Dendrite.Cli.Runs;
 using Dendrite.Training;
+using Dendrite.Training.Checkpoints;
+using Dendrite.Training.Runs;
 
 namespace Dendrite.Cli.Commands;
 
 /// <summary>
-/// <c>dendrite train</c>: trains an MLP classifier on Fashion-MNIST with SGD and reports each epoch.
-/// The defaults reproduce the d2l reference run (784-256-10, ReLU, N(0, 0.01²) weights, lr 0.1, batch 256, 10 epochs).
+/// <c>dendrite train</c>: trains an MLP on Fashion-MNIST or on a CSV table in a run folder, reporting each epoch.
+/// Maps the flags to a <see cref="RunConfig"/>, loads the data, and lets <see cref="RunTraining"/> train; a resumed run
+/// takes its config from the run's last checkpoint.
 /// </summary>
 internal sealed class TrainCommand : ICommand
 {
     public string Name => "train";
 
-    public string Summary => "train an MLP classifier on Fashion-MNIST";
+    public string Summary => "train an MLP on Fashion-MNIST or a CSV table, in a run folder you can resume";
 
     private const string Description =
-        "Trains an MLP (or softmax regression with --hidden none) on Fashion-MNIST with minibatch SGD and\n" +
-        "reports train loss, train accuracy and test accuracy after every epoch. The defaults reproduce the\n" +
-        "d2l reference run: 784-256-10, ReLU, weights N(0, 0.01²), biases 0, lr 0.1, batch 256, 10 epochs.\n" +
-        "Every run writes a run folder (--out, default runs/<timestamp>) that --resume continues bit-identically;\n" +
-        "with --lr-schedule cosine or onecycle, raising --epochs on resume re-lays the schedule over the new total.";
+        "Trains an MLP (or softmax/linear regression with --hidden none) and reports the training loss and the test\n" +
+        "metrics after every epoch: accuracy for classification, RMSE/MAE/R²/log-RMSE for regression. Without --csv it\n" +
+        "trains on Fashion-MNIST, and the defaults reproduce the d2l reference run: 784-256-10, ReLU, weights\n" +
+        "N(0, 0.01²), biases 0, SGD lr 0.1, batch 256, 10 epochs. With --csv FILE --target COLUMN it trains on a table:\n" +
+        "column types are inferred, missing values filled, numbers standardized and categories one-hot encoded, all\n" +
+        "fitted on the training rows only; the task (classification or regression) follows from the target column.\n" +
+        "Every run writes a run folder (--out, default runs/<timestamp>) with config.json, metrics.csv, last and best\n" +
+        "checkpoints and plots; --resume continues it bit-identically (with --lr-schedule cosine or onecycle, raising\n" +
+        "--epochs on resume re-lays the schedule over the new total).";
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
-        if (!args.Any(a => a is "--help" or "-h")) args = TrainConfigFile.Expand(args, TrainOptions.Parser);
-        var parsed = TrainOptions.Parser.Parse(args);
-        if (TabularTrainCommand.Applies(parsed)) return TabularTrainCommand.Run(parsed, stdout, stderr, services);
-        if (parsed.HelpRequested)
+        OptionParser parser = TrainOptions.Parser;
+        if (!args.Any(a => a is "--help" or "-h")) args = ConfigFile.Expand(args, parser);
+        ParsedOptions o = parser.Parse(args);
+        if (o.HelpRequested)
         {
-            stdout.Write(TrainOptions.Parser.Help(Description));
+            stdout.Write(parser.Help(Description));
             return Cli.Success;
         }
-        ResumePoint? resume = TrainRun.OpenResume(parsed);
-        TrainSettings s = resume?.Settings ?? TrainOptions.ToSettings(parsed);
-        // A resumed run takes every model and training option from its config (merged with the allowed overrides).
-        TrainExtraSettings x = TrainExtraOptions.ToSettings(resume?.Options ?? parsed, s);
-        ITrainReporter reporter = s.LogFormat == LogFormat.Json ? new JsonTrainReporter(stdout, stderr)
+        int threads = TrainOptions.ParseThreads(o);
+        LogFormat format = TrainOptions.ParseFormat(o);
+        ITrainReporter reporter = format == LogFormat.Json ? new JsonTrainReporter(stdout, stderr)
             : services.Interactive ? new ProgressTrainReporter(stdout) : new TextTrainReporter(stdout);
 
-        var data = services.LoadData(s.DataDirectory, reporter.Note);
-        reporter.Note(string.Create(CultureInfo.InvariantCulture,
-            $"data: {data.Source} ({data.Train.Count:N0} train, {data.Test.Count:N0} test)"));
+        RunFolder? folder = null;
+        Checkpoint? last = null;
+        RunConfig config;
+        if (o.Get("resume") is { } dir)
+        {
+            foreach (OptionSpec spec in parser.Specs)
+                if (o.Has(spec.Name) && !TrainOptions.ResumeOverrides.Contains(spec.Name))
+                    throw new UsageException($"--{spec.Name} cannot be combined with --resume: a resumed run keeps the settings in {Path.Combine(dir, RunFolder.ConfigFile)}", o.HelpCommand);
+            folder = RunFolder.Open(dir);
+            last = Checkpoint.Load(folder.LastPath);
+            RunConfig stored = last.Config
+                ?? throw new RunFolderException($"{folder.LastPath}: has no run config ({CheckpointKeys.Config}); it is a model, not a run checkpoint");
+            config = TrainOptions.WithResumeOverrides(stored, o);
+            return Train(config, stored, folder, last, o, threads, reporter, services);
+        }
+        config = TrainOptions.ToConfig(o);
+        return Train(config, config, folder, last, o, threads, reporter, services);
+    }
 
-        var spec = new MlpSpec(data.Train.FeatureCount, s.Hidden, Math.Max(data.Train.ClassCount, data.Test.ClassCount),
-            s.Activation, s.Init, x.ActivationName, x.Dropout, x.BatchNorm);
-        reporter.Note(string.Create(CultureInfo.InvariantCulture,
-            $"model: {spec.Describe()} {spec.ActivationLabel}, init {s.Init}, {TrainExtraNotes.ParameterCount(spec):N0} parameters{TrainExtraNotes.Model(x)}; " +
-            $"{TrainExtraNotes.Optimizer(x.Optimizer)}{TrainExtraNotes.Policy(x.Policy)}; batch {s.BatchSize}, {s.Epochs} epochs, seed {s.Seed}, {s.Threads} threads, {s.Engine.ToString().ToLowerInvariant()} engine"));
-
-        Kernels.Threading.KernelThreads.Count = s.Threads;
-        TrainingOutcome outcome = TrainRun.Run(resume, parsed, s, x, spec, data, reporter, services);
+    private static int Train(RunConfig config, RunConfig stored, RunFolder? folder, Checkpoint? last, ParsedOptions o, int threads,
+        ITrainReporter reporter, CliServices services)
+    {
+        RunData data = RunDataSource.Load(config, services, reporter.Note, last?.Info.ClassNames);
+        reporter.Note($"data: {data.Description}");
+        foreach (string note in data.Notes) reporter.Note(note.Replace("name it as the id column", "pass it as --id-column", StringComparison.Ordinal));
+        reporter.Note(RunNotes.Model(config, data, threads));
+        Kernels.Threading.KernelThreads.Count = threads;
+        var view = new RunView(data.Info.Task, config.Data is CsvSource, data.SkippedRows);
+        TrainingOutcome outcome;
+        try
+        {
+            outcome = folder is null || last is null
+                ? TrainRun.Start(o.Get("out") ?? RunFolder.DefaultPath(services.RunsRoot, DateTime.Now), config, data, reporter, view)
+                : TrainRun.Resume(folder, last, stored, config, data, reporter, view);
+        }
+        catch (TrainingDivergedException e)
+        {
+            throw new DendriteException($"{e.Message} (--lr, --clip-grad); the run folder keeps the last finite checkpoint", e);
+        }
         reporter.Done(outcome);
+        if (config.Data is CsvSource && o.Get("out") is { } outDir) reporter.Note($"predict with: dendrite predict {outDir} FILE.csv");
         return Cli.Success;
     }
 }

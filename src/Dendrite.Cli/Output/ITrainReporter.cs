@@ -8,11 +8,13 @@ internal interface ITrainReporter
     /// <summary>A one-line progress note (where the data came from, the model, …).</summary>
     void Note(string message);
 
-    /// <summary>Called once before the first epoch.</summary>
-    void Start();
+    /// <summary>Called once before the first epoch, when the task (and so the table's columns) is known.</summary>
+    void Start(RunView view);
 
+    /// <summary>One finished epoch.</summary>
     void Epoch(EpochResult result);
 
+    /// <summary>The end of the run.</summary>
     void Done(TrainingOutcome outcome);
 
     /// <summary>Progress inside an epoch; only live displays care.</summary>

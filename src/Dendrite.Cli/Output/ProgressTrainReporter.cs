@@ -20,6 +20,7 @@ internal sealed class ProgressTrainReporter(TextWriter stdout) : ITrainReporter
     });
 
     private readonly List<EpochResult> _epochs = [];
+    private RunView _view = new(Data.TaskKind.Classification, false);
     private ProgressContext? _context;
     private ProgressTask? _task;
     private int _taskEpoch;
@@ -27,7 +28,7 @@ internal sealed class ProgressTrainReporter(TextWriter stdout) : ITrainReporter
 
     public void Note(string message) => _console.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
 
-    public void Start() { }
+    public void Start(RunView view) => _view = view;
 
     public TrainingOutcome Around(Func<TrainingOutcome> train) =>
         _console.Progress()
@@ -66,26 +67,22 @@ internal sealed class ProgressTrainReporter(TextWriter stdout) : ITrainReporter
     {
         _epochs.Add(r);
         if (_task is null || _taskEpoch != r.Epoch) return;
-        _task.Description = Label(r.Epoch) + string.Create(CultureInfo.InvariantCulture,
-            $"  loss {r.TrainLoss:F4}  train {r.TrainAccuracy:F4}  test {r.TestAccuracy:F4}");
+        _task.Description = Label(r.Epoch) + _view.Brief(r);
         _task.StopTask();
     }
 
     public void Done(TrainingOutcome outcome)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("training summary");
-        table.AddColumn("epoch", c => c.RightAligned()).AddColumn("train_loss", c => c.RightAligned())
-            .AddColumn("train_acc", c => c.RightAligned()).AddColumn("test_acc", c => c.RightAligned())
-            .AddColumn("seconds", c => c.RightAligned());
-        foreach (EpochResult r in _epochs)
-            table.AddRow(r.Epoch.ToString(CultureInfo.InvariantCulture), F(r.TrainLoss), F(r.TrainAccuracy), F(r.TestAccuracy),
-                r.Seconds.ToString("F2", CultureInfo.InvariantCulture));
-        _console.Write(table);
-        _console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"test accuracy: [bold]{outcome.TestAccuracy:F4}[/] after {outcome.Epochs.Count} epochs ({outcome.Seconds:F1} s)"));
+        if (_epochs.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("training summary");
+            foreach (string column in _view.Cells(_epochs[0]).Header) table.AddColumn(column, c => c.RightAligned());
+            foreach (EpochResult r in _epochs) table.AddRow(_view.Cells(r).Row);
+            _console.Write(table);
+        }
+        _console.MarkupLine(Markup.Escape(_view.TextDone(outcome)));
     }
 
     private static string Label(int epoch) => "epoch " + epoch.ToString(CultureInfo.InvariantCulture).PadLeft(3);
 
-    private static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
 }

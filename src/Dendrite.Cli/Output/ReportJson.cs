@@ -45,6 +45,24 @@ internal static class ReportJson
         w.WriteEndArray();
     });
 
+    /// <summary>
+    /// A regression model's scores: <c>{"event":"eval","model":…,"epoch":…,"split":…,"samples":…,"loss":…,"rmse":…,"mae":…,"r2":…,"log_rmse":…}</c>
+    /// with 6 significant digits.
+    /// </summary>
+    public static string Regression(string model, int epoch, string split, Training.Evaluation e) => Write(w =>
+    {
+        w.WriteString("event", "eval");
+        w.WriteString("model", model);
+        w.WriteNumber("epoch", epoch);
+        w.WriteString("split", split);
+        w.WriteNumber("samples", e.Count);
+        foreach (var (name, value) in e.Metrics)
+        {
+            if (double.IsFinite(value)) w.WriteNumber(name, double.Parse(value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
+            else w.WriteNull(name);
+        }
+    });
+
     /// <summary>One predicted sample: index, optional true label, top-k classes with probabilities.</summary>
     public static string Prediction(int index, string? label, IReadOnlyList<(string Name, float Probability)> top) => Write(w =>
     {

@@ -7,7 +7,8 @@ namespace Dendrite.Cli.Runs;
 /// <summary>
 /// The INPUT of <c>dendrite predict</c>: an IDX image file (raw or gzipped; [N, rows, cols] or [N, width]) or a CSV
 /// of pixel columns, with an optional label column (named "label" in a header row, or an unnamed first column when
-/// a row has one value more than the model's width). Pixel values 0–255 are divided by 255, as in training.
+/// a row has one value more than the model's width). Values are kept raw (0–255 pixels); the predictor scales them as
+/// the model was trained.
 /// </summary>
 internal sealed record PredictInput(float[] Features, int Count, int[]? Labels)
 {
@@ -37,7 +38,7 @@ internal sealed record PredictInput(float[] Features, int Count, int[]? Labels)
         if (rowWidth != width)
             throw new DataFormatException($"{path}: each sample has {rowWidth} values ({f.ShapeString}), but the model takes {width}");
         var features = new float[f.Data.Length];
-        for (int i = 0; i < features.Length; i++) features[i] = f.Data[i] / 255f;
+        for (int i = 0; i < features.Length; i++) features[i] = f.Data[i];
         return new PredictInput(features, count, null);
     }
 
@@ -72,7 +73,7 @@ internal sealed record PredictInput(float[] Features, int Count, int[]? Labels)
                     if (v < 0 || v != MathF.Floor(v)) throw new DataFormatException($"{path}:{li + 1}: label '{cells[j]}' is not a class index");
                     labels.Add((int)v);
                 }
-                else features.Add(v / 255f);
+                else features.Add(v);
             }
             count++;
         }

@@ -25,4 +25,11 @@ public sealed record FittedTarget
 
     /// <summary>Sorted class names (classification only).</summary>
     public string[]? ClassNames { get; init; }
+
+    /// <summary>A model-space value in target units: z·std + mean, exponentiated when the target was logged.</summary>
+    public double FromModel(float z)
+    {
+        double t = (z * Std) + Mean;
+        return Log ? Math.Exp(t) : t;
+    }
 }

@@ -81,12 +81,7 @@ public sealed partial class TabularPreprocessor
     }
 
     /// <summary>Inverse of <see cref="TargetToModel"/>: z·std + mean, exponentiated when the target was logged.</summary>
-    public double TargetFromModel(float z)
-    {
-        FittedTarget target = RegressionTarget();
-        double t = z * target.Std + target.Mean;
-        return target.Log ? Math.Exp(t) : t;
-    }
+    public double TargetFromModel(float z) => RegressionTarget().FromModel(z);
 
     /// <summary>Maps model outputs back to target units, element by element (<see cref="TargetFromModel"/>).</summary>
     public void TargetsFromModel(ReadOnlySpan<float> model, Span<float> destination)

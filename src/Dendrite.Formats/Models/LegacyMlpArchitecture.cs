@@ -7,8 +7,7 @@ namespace Dendrite.Formats.Models;
 /// <summary>
 /// Reads the architecture of a version-1 file, the MLP recipe
 /// {"inputs":784,"hidden":[256],"classes":10,"activation":"relu","init":"normal:0.01"[,"dropout":P][,"batchnorm":true]},
-/// as the layers that recipe built: Flatten, then per hidden width h a Linear (to 2h before a gated activation),
-/// BatchNorm1d when set, the activation with default parameters and Dropout when P &gt; 0, then the output Linear.
+/// as the layers that recipe built (<see cref="MlpSpec.ToConfig"/>).
 /// </summary>
 public static class LegacyMlpArchitecture
 {
@@ -32,19 +31,17 @@ public static class LegacyMlpArchitecture
                 throw new ModelConfigException($"{source}: architecture: unknown activation '{(activation.Length > 40 ? activation[..40] + "…" : activation)}'");
             float dropout = root.TryGetProperty("dropout", out JsonElement d) ? d.GetSingle() : 0f;
             bool batchNorm = root.TryGetProperty("batchnorm", out JsonElement bn) && bn.GetBoolean();
-            var layers = new List<LayerConfig> { new FlattenConfig() };
-            int width = inputs;
-            foreach (int h in hidden)
+            var spec = new MlpSpec(inputs, hidden, classes, info.Name, null, dropout, batchNorm);
+            if (inputs < 1 || classes < 1) throw new ModelConfigException($"{source}: architecture: inputs {inputs} and classes {classes} must be ≥ 1");
+            try
             {
-                int linearOut = info.IsGated ? checked(2 * h) : h;
-                layers.Add(new LinearConfig(width, linearOut));
-                if (batchNorm) layers.Add(new BatchNorm1dConfig(linearOut));
-                layers.Add(new ActivationConfig(info.Name, info.Parameters.ToDictionary(p => p.Name, p => p.Default)));
-                if (dropout > 0f) layers.Add(new DropoutConfig(dropout));
-                width = h;
+                spec.Validate();
             }
-            layers.Add(new LinearConfig(width, classes));
-            return new SequentialConfig(layers);
+            catch (ModelConfigException e)
+            {
+                throw new ModelConfigException($"{source}: architecture: {e.Message}", e);
+            }
+            return spec.ToConfig();
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
         {

@@ -1,73 +1,71 @@
 using System.Globalization;
 using Dendrite.Formats.IO;
+using Dendrite.Formats.Models;
 using Dendrite.Formats.Safetensors;
 using Dendrite.Nn;
+using Dendrite.Nn.Configs;
 using Dendrite.Optim;
 using Dendrite.Random;
 using Dendrite.Tensors;
+using Dendrite.Training.Models;
+using Dendrite.Training.Runs;
 
 namespace Dendrite.Training.Checkpoints;
 
 /// <summary>
-/// Everything needed to rebuild a model, and to continue its training bit for bit, at an epoch boundary:
-/// architecture, class names, parameters and buffers, optimizer state, Rng states (the shuffle stream and every
-/// Dropout layer's), the trainer's <see cref="FitState"/>, the history so far and the run's options.
-/// Stored as one safetensors file: the parameters and buffers under their <see cref="Module.NamedParameters"/> /
-/// <see cref="Module.NamedBuffers"/> names ("1.weight", "2.running_mean"), optimizer tensors as "optim.*", early
-/// stopping's best weights as "early_stopping.*", the rest as JSON strings in "__metadata__" (keys in
-/// <see cref="CheckpointKeys"/>). So a file alone rebuilds the model, and other tools can read the weights.
+/// Everything needed to rebuild a model, and to continue its training bit for bit, at an epoch boundary: the
+/// architecture (as data), what the model means (<see cref="ModelInfo"/>: task, classes, input and preprocessing),
+/// the state dict, optimizer state, Rng states (the shuffle stream and every Dropout layer's), the trainer's
+/// <see cref="FitState"/>, the history so far and the run's <see cref="RunConfig"/>. Stored as one safetensors file
+/// (a <see cref="Model"/> file plus training state): the state dict under its PyTorch-style names, optimizer tensors
+/// as "optim.*" with their parameters' shapes, early stopping's best weights as "early_stopping.*", the rest as JSON in
+/// "__metadata__" (keys in <see cref="CheckpointKeys"/>). So a file alone rebuilds the model, and other tools can read
+/// the weights. Version-1 files load too.
 /// </summary>
-/// <param name="Spec">The architecture.</param>
-/// <param name="ClassNames">Name of each output class (index = class id).</param>
+/// <param name="Architecture">The model as data.</param>
+/// <param name="Info">What the model means.</param>
 /// <param name="Epoch">Completed epochs; 0 for the initial weights.</param>
-/// <param name="Parameters">Parameter name → values (copies, independent of any live model).</param>
+/// <param name="State">The state dict (copies, independent of any live model).</param>
 /// <param name="Optimizer">The optimizer's state.</param>
 /// <param name="Rngs">Random streams that training continues to draw from, e.g. "shuffle".</param>
 /// <param name="History">Results of epochs 1..<paramref name="Epoch"/>.</param>
-/// <param name="ConfigJson">The run's resolved options as JSON, or null for a bare model.</param>
-/// <param name="Buffers">Buffer name → values (BatchNorm running statistics); null means none.</param>
+/// <param name="Config">The run's configuration, or null for a bare model.</param>
 /// <param name="Fit">The trainer's schedule/early-stopping state, or null (a bare model, or a file from before it was stored).</param>
 public sealed record Checkpoint(
-    MlpSpec Spec,
-    IReadOnlyList<string> ClassNames,
+    LayerConfig Architecture,
+    ModelInfo Info,
     int Epoch,
-    IReadOnlyDictionary<string, Tensor> Parameters,
+    IReadOnlyDictionary<string, Tensor> State,
     OptimizerState Optimizer,
     IReadOnlyDictionary<string, RngState> Rngs,
     IReadOnlyList<EpochResult> History,
-    string? ConfigJson,
-    IReadOnlyDictionary<string, Tensor>? Buffers = null,
+    RunConfig? Config,
     FitState? Fit = null)
 {
-    /// <summary>Buffer name → values; empty for models without buffers.</summary>
-    public IReadOnlyDictionary<string, Tensor> Buffers { get; init; } = Buffers ?? new Dictionary<string, Tensor>(StringComparer.Ordinal);
-
-    /// <summary>The layout version this code writes and the only one it reads.</summary>
-    public const string CurrentFormatVersion = "1";
-
     /// <summary>The Rng stream that orders the training set (see <see cref="RunSeeds.Shuffle"/>).</summary>
     public const string ShuffleRng = "shuffle";
+
+    /// <summary>The file's format version ("2" for files this code writes).</summary>
+    public string FormatVersion { get; init; } = ModelKeys.CurrentVersion;
 
     /// <summary>
     /// Snapshots a live model and optimizer (values are copied). Every Dropout layer's stream is added to
     /// <paramref name="rngs"/> as "dropout.&lt;layer&gt;"; <paramref name="fit"/> is the trainer's state, if any.
     /// </summary>
-    public static Checkpoint Capture(MlpSpec spec, IReadOnlyList<string> classNames, int epoch, Module model,
-        IOptimizer optimizer, IReadOnlyDictionary<string, RngState> rngs, IReadOnlyList<EpochResult> history, string? configJson,
-        FitState? fit = null)
+    /// <exception cref="ArgumentException">the model has no description (a custom module): save its state dict instead.</exception>
+    public static Checkpoint Capture(Module model, ModelInfo info, int epoch, IOptimizer optimizer, IReadOnlyDictionary<string, RngState> rngs,
+        IReadOnlyList<EpochResult> history, RunConfig? config, FitState? fit = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(rngs);
-        var parameters = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (NamedParameter p in model.NamedParameters()) parameters.Add(p.Name, p.Parameter.Detach().Clone());
-        var buffers = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (NamedBuffer b in model.NamedBuffers()) buffers.Add(b.Name, b.Buffer.Detach().Clone());
+        ArgumentNullException.ThrowIfNull(history);
+        LayerConfig architecture = model.ToConfig()
+            ?? throw new ArgumentException($"{model.GetType().Name} has no architecture description; save its state dict with Model.Save", nameof(model));
         var allRngs = new Dictionary<string, RngState>(rngs, StringComparer.Ordinal);
         foreach (var (name, dropout) in DropoutLayers(model)) allRngs[CheckpointKeys.DropoutRngPrefix + name] = dropout.GetRngState();
         if (fit?.EarlyStopping?.BestWeights is { } best)
             fit = fit with { EarlyStopping = fit.EarlyStopping with { BestWeights = [.. best.Select(kv => new KeyValuePair<string, float[]>(kv.Key, (float[])kv.Value.Clone()))] } };
-        return new Checkpoint(spec, classNames, epoch, parameters, OptimizerStates.Export(optimizer), allRngs, history.ToArray(), configJson,
-            buffers, fit);
+        return new Checkpoint(architecture, info, epoch, model.StateDict(), OptimizerStates.Export(optimizer), allRngs, [.. history], config, fit);
     }
 
     /// <summary>Every Dropout layer of <paramref name="model"/> with its dotted name ("4"), depth first.</summary>
@@ -98,29 +96,31 @@ public sealed record Checkpoint(
     /// <summary>The complete file. The same checkpoint always gives the same bytes.</summary>
     public byte[] ToBytes()
     {
-        var tensors = new List<KeyValuePair<string, Tensor>>(Parameters);
-        tensors.AddRange(Buffers);
+        var tensors = new List<KeyValuePair<string, Tensor>>(State);
+        // Optimizer buffers take their parameter's shape, so a reader can check them tensor by tensor.
+        int[][] parameterShapes = [.. Architecture.StateShapes().Where(s => !s.IsBuffer).Select(s => s.Shape)];
         foreach (var (name, values) in Optimizer.Tensors)
-            tensors.Add(new(CheckpointKeys.OptimizerPrefix + name, new Tensor((float[])values.Clone(), values.Length)));
+        {
+            int[] shape = OptimizerStates.ParameterIndex(name) is int i && i < parameterShapes.Length ? parameterShapes[i] : [values.Length];
+            tensors.Add(new(CheckpointKeys.OptimizerPrefix + name, new Tensor((float[])values.Clone(), shape)));
+        }
         if (Fit?.EarlyStopping?.BestWeights is { } best)
             foreach (var (name, values) in best)
             {
                 // Same shape as the live tensor of that name, so other tools see matrices, not flat lists.
-                int[] shape = Parameters.TryGetValue(name, out Tensor? p) ? p.Shape.ToArray()
-                    : Buffers.TryGetValue(name, out Tensor? b) ? b.Shape.ToArray() : [values.Length];
+                int[] shape = State.TryGetValue(name, out Tensor? t) ? t.ShapeArray : [values.Length];
                 tensors.Add(new(CheckpointKeys.EarlyStoppingPrefix + name, new Tensor((float[])values.Clone(), shape)));
             }
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        var metadata = new Dictionary<string, string>(ModelInfoJson.Write(Info), StringComparer.Ordinal)
         {
-            [CheckpointKeys.FormatVersion] = CurrentFormatVersion,
-            [CheckpointKeys.Architecture] = MlpSpecJson.Write(Spec),
-            [CheckpointKeys.ClassNames] = CheckpointJson.WriteStrings(ClassNames),
+            [CheckpointKeys.FormatVersion] = ModelKeys.CurrentVersion,
+            [CheckpointKeys.Architecture] = LayerConfigJson.Write(Architecture),
             [CheckpointKeys.Epoch] = Epoch.ToString(CultureInfo.InvariantCulture),
             [CheckpointKeys.Rng] = CheckpointJson.WriteRngs(Rngs),
             [CheckpointKeys.Metrics] = CheckpointJson.WriteHistory(History),
             [CheckpointKeys.OptimizerScalars] = CheckpointJson.WriteScalars(Optimizer.Scalars),
         };
-        if (ConfigJson is not null) metadata[CheckpointKeys.Config] = ConfigJson;
+        if (Config is not null) metadata[CheckpointKeys.Config] = RunConfigJson.Write(Config);
         if (Fit is not null) metadata[CheckpointKeys.Fit] = FitStateJson.Write(Fit);
         return SafetensorsWriter.ToBytes(tensors, metadata);
     }
@@ -143,142 +143,54 @@ public sealed record Checkpoint(
     }
 
     /// <summary>
-    /// Reads and validates a checkpoint. A missing file, a file that is not safetensors, a truncated one and a
-    /// safetensors file without Dendrite metadata each throw a <see cref="DendriteException"/> naming the path.
+    /// Reads and validates a checkpoint or model file, of either version. A missing file, a file that is not
+    /// safetensors, a truncated one, one without Dendrite metadata, and metadata that contradicts the tensors each
+    /// throw a <see cref="DendriteException"/> naming the path; nothing described only by the metadata is allocated
+    /// before it has been checked against the tensors in the file.
     /// </summary>
-    public static Checkpoint Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path)) throw new CheckpointFormatException($"{path}: is a folder, expected a .safetensors model file");
-        if (!File.Exists(path)) throw new CheckpointFormatException($"{path}: model file not found");
-        return FromFile(SafetensorsReader.Read(path), path);
-    }
+    public static Checkpoint Load(string path, ModelLimits? limits = null) => FromFile(Wrap(() => Model.Read(path, limits)));
 
     /// <summary>Reads from in-memory file bytes; <paramref name="source"/> labels errors.</summary>
-    public static Checkpoint Read(byte[] bytes, string source = "<bytes>") => FromFile(SafetensorsReader.Read(bytes, source), source);
+    public static Checkpoint Read(byte[] bytes, string source = "<bytes>", ModelLimits? limits = null) =>
+        FromFile(Wrap(() => Model.Read(bytes, source, limits)));
 
-    /// <summary>Only the metadata-derived parts (spec, class names, epoch, history), without tensor data.</summary>
-    public static (MlpSpec Spec, IReadOnlyList<string> ClassNames, int Epoch) ReadInfo(string path)
+    private static ModelFile Wrap(Func<ModelFile> read)
     {
-        if (!File.Exists(path)) throw new CheckpointFormatException($"{path}: model file not found");
-        var meta = SafetensorsReader.ReadHeader(path).Metadata;
-        CheckVersion(meta, path);
-        MlpSpec spec = MlpSpecJson.Read(meta[CheckpointKeys.Architecture], path);
-        return (spec, ReadClassNames(meta, spec, path), ReadEpoch(meta, path));
-    }
-
-    private static Checkpoint FromFile(SafetensorsFile file, string source)
-    {
-        var meta = file.Metadata;
-        CheckVersion(meta, source);
-        MlpSpec spec = MlpSpecJson.Read(meta[CheckpointKeys.Architecture], source);
-        // Buffers and parameters share the model's namespace; the architecture says which names are buffers.
-        var model = ModelFactory.BuildMlp(spec, new Rng(0));
-        var bufferNames = model.NamedBuffers().Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
-        var parameters = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        var buffers = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        var optimizerTensors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var bestWeights = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        foreach (var (name, tensor) in file.Tensors)
+        try
         {
-            if (name.StartsWith(CheckpointKeys.OptimizerPrefix, StringComparison.Ordinal))
-                optimizerTensors[name[CheckpointKeys.OptimizerPrefix.Length..]] = tensor.Data;
-            else if (name.StartsWith(CheckpointKeys.EarlyStoppingPrefix, StringComparison.Ordinal))
-                bestWeights[name[CheckpointKeys.EarlyStoppingPrefix.Length..]] = tensor.Data;
-            else if (bufferNames.Contains(name)) buffers[name] = tensor;
-            else parameters[name] = tensor;
+            return read();
         }
-        FitState? fit = meta.TryGetValue(CheckpointKeys.Fit, out string? f) ? FitStateJson.Read(f, bestWeights, source) : null;
-        if (fit is null && bestWeights.Count > 0)
-            throw new CheckpointFormatException($"{source}: '{CheckpointKeys.EarlyStoppingPrefix}*' tensors without {CheckpointKeys.Fit}");
-        var scalars = meta.TryGetValue(CheckpointKeys.OptimizerScalars, out string? s)
-            ? CheckpointJson.ReadScalars(s, source) : new Dictionary<string, string>();
-        var rngs = meta.TryGetValue(CheckpointKeys.Rng, out string? r)
-            ? CheckpointJson.ReadRngs(r, source) : new Dictionary<string, RngState>();
-        var history = meta.TryGetValue(CheckpointKeys.Metrics, out string? m)
-            ? CheckpointJson.ReadHistory(m, source) : [];
-        var checkpoint = new Checkpoint(spec, ReadClassNames(meta, spec, source), ReadEpoch(meta, source), parameters,
-            new OptimizerState(optimizerTensors, scalars), rngs, history, meta.GetValueOrDefault(CheckpointKeys.Config), buffers, fit);
-        // Fail now, with the file's name, rather than when a command first uses the weights.
-        checkpoint.LoadInto(model, source);
-        return checkpoint;
+        catch (ModelConfigException e)
+        {
+            throw new CheckpointFormatException(e.Message, e);
+        }
     }
 
-    /// <summary>Builds the model described by <see cref="Spec"/> and loads the parameters into it.</summary>
-    public Sequential BuildModel()
+    private static Checkpoint FromFile(ModelFile file) => CheckpointReader.Read(file);
+
+    /// <summary>Builds the described model and loads the stored state into it (in training mode, ready to continue).</summary>
+    public Module BuildModel()
     {
         // The init draw is overwritten by the loaded values, so any Rng will do.
-        var model = ModelFactory.BuildMlp(Spec, new Rng(0));
+        Module model = Architecture.Build(new Rng(0));
         LoadInto(model, "checkpoint");
         return model;
     }
 
     /// <summary>
-    /// Copies the parameters and buffers into <paramref name="model"/> in place (so a compiled fused plan keeps
-    /// seeing them). Every model parameter and buffer must be present with the same shape, and the file may hold no
-    /// others.
+    /// Copies the state into <paramref name="model"/> in place (so a compiled fused plan keeps seeing it). Every
+    /// parameter and buffer must be present with the same shape, and the state may hold no others.
     /// </summary>
     public void LoadInto(Module model, string source)
     {
         ArgumentNullException.ThrowIfNull(model);
-        // Buffers are all checked before any is copied; a model whose load failed is discarded by every caller.
-        var bufferNames = new HashSet<string>(StringComparer.Ordinal);
-        var liveBuffers = model.NamedBuffers().ToList();
-        foreach (NamedBuffer b in liveBuffers)
+        try
         {
-            bufferNames.Add(b.Name);
-            if (!Buffers.TryGetValue(b.Name, out Tensor? t))
-                throw new CheckpointFormatException($"{source}: buffer '{b.Name}' {b.Buffer.ShapeString} of a {Spec.Describe()} model is missing");
-            if (!t.Shape.SequenceEqual(b.Buffer.Shape))
-                throw new CheckpointFormatException($"{source}: buffer '{b.Name}' has shape {t.ShapeString}, a {Spec.Describe()} model needs {b.Buffer.ShapeString}");
+            model.LoadStateDict(State, strict: true);
         }
-        string? extraBuffer = Buffers.Keys.FirstOrDefault(k => !bufferNames.Contains(k));
-        if (extraBuffer is not null)
-            throw new CheckpointFormatException($"{source}: tensor '{extraBuffer}' is not a buffer of a {Spec.Describe()} model");
-        foreach (NamedBuffer b in liveBuffers) Buffers[b.Name].Data.AsSpan().CopyTo(b.Buffer.Data);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (NamedParameter p in model.NamedParameters())
+        catch (StateDictException e)
         {
-            names.Add(p.Name);
-            if (!Parameters.TryGetValue(p.Name, out Tensor? t))
-                throw new CheckpointFormatException($"{source}: parameter '{p.Name}' {p.Parameter.ShapeString} of a {Spec.Describe()} model is missing");
-            if (!t.Shape.SequenceEqual(p.Parameter.Shape))
-                throw new CheckpointFormatException($"{source}: parameter '{p.Name}' has shape {t.ShapeString}, a {Spec.Describe()} model needs {p.Parameter.ShapeString}");
-            t.Data.AsSpan().CopyTo(p.Parameter.Data);
+            throw new CheckpointFormatException($"{source}: {e.Message}", e);
         }
-        string? extra = Parameters.Keys.FirstOrDefault(k => !names.Contains(k));
-        if (extra is not null)
-            throw new CheckpointFormatException($"{source}: tensor '{extra}' is not a parameter of a {Spec.Describe()} model");
     }
-
-    private static void CheckVersion(IReadOnlyDictionary<string, string> meta, string source)
-    {
-        if (!meta.TryGetValue(CheckpointKeys.Architecture, out _))
-            throw new CheckpointFormatException(
-                $"{source}: not a Dendrite model: the safetensors metadata has no {CheckpointKeys.Architecture}");
-        if (!meta.TryGetValue(CheckpointKeys.FormatVersion, out string? v) || v != CurrentFormatVersion)
-            throw new CheckpointFormatException(
-                $"{source}: unsupported Dendrite checkpoint version '{v ?? "(none)"}', expected {CurrentFormatVersion}");
-    }
-
-    private static int ReadEpoch(IReadOnlyDictionary<string, string> meta, string source)
-    {
-        if (!meta.TryGetValue(CheckpointKeys.Epoch, out string? e)) return 0;
-        if (!int.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out int epoch))
-            throw new CheckpointFormatException($"{source}: {CheckpointKeys.Epoch} is '{e}', expected a non-negative integer");
-        return epoch;
-    }
-
-    private static IReadOnlyList<string> ReadClassNames(IReadOnlyDictionary<string, string> meta, MlpSpec spec, string source)
-    {
-        if (!meta.TryGetValue(CheckpointKeys.ClassNames, out string? json)) return DefaultClassNames(spec.Classes);
-        var names = CheckpointJson.ReadStrings(json, source, CheckpointKeys.ClassNames);
-        if (names.Count != spec.Classes)
-            throw new CheckpointFormatException($"{source}: {names.Count} class names for a model with {spec.Classes} classes");
-        return names;
-    }
-
-    /// <summary>"0", "1", … for data sets without names.</summary>
-    public static IReadOnlyList<string> DefaultClassNames(int classes) =>
-        Enumerable.Range(0, classes).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 }

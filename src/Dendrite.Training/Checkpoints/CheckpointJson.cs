@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dendrite.Data;
 using Dendrite.Random;
 
 namespace Dendrite.Training.Checkpoints;
@@ -61,7 +62,11 @@ public static class CheckpointJson
         return result;
     });
 
-    /// <summary>[{"epoch":1,"train_loss":…,"train_acc":…,"test_acc":…,"seconds":…[,"val_acc":…]}, …] with round-trip doubles; NaN as null.</summary>
+    /// <summary>
+    /// [{"epoch":1,"train_loss":…,"train_acc":…,"seconds":…,"test_loss":…,"test_acc":…[,"val_loss":…,"val_acc":…]}, …]
+    /// with round-trip doubles and NaN as null; regression epochs carry test_rmse, test_mae, test_r2, test_log_rmse
+    /// (and val_…) instead of the accuracies.
+    /// </summary>
     public static string WriteHistory(IReadOnlyList<EpochResult> history)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -74,10 +79,10 @@ public static class CheckpointJson
                 w.WriteStartObject();
                 w.WriteNumber("epoch", r.Epoch);
                 Number(w, "train_loss", r.TrainLoss);
-                Number(w, "train_acc", r.TrainAccuracy);
-                Number(w, "test_acc", r.TestAccuracy);
+                if (r.Test?.Task != TaskKind.Regression && r.Validation?.Task != TaskKind.Regression) Number(w, "train_acc", r.TrainAccuracy);
                 Number(w, "seconds", r.Seconds);
-                if (r.ValidationAccuracy is { } val) Number(w, "val_acc", val);
+                if (r.Test is { } test) foreach (var (name, value) in test.Metrics) Number(w, "test_" + name, value);
+                if (r.Validation is { } val) foreach (var (name, value) in val.Metrics) Number(w, "val_" + name, value);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -85,12 +90,24 @@ public static class CheckpointJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static List<EpochResult> ReadHistory(string json, string source) => Guard(source, CheckpointKeys.Metrics, () =>
+    /// <summary>Reads <see cref="WriteHistory"/>'s form (and version 1's, which had test_acc and val_acc only) for a <paramref name="task"/> model.</summary>
+    public static List<EpochResult> ReadHistory(string json, TaskKind task, string source) => Guard(source, CheckpointKeys.Metrics, () =>
     {
         using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.EnumerateArray().Select(e => new EpochResult(
-            e.GetProperty("epoch").GetInt32(), Double(e, "train_loss"), Double(e, "train_acc"), Double(e, "test_acc"),
-            Double(e, "seconds"), e.TryGetProperty("val_acc", out _) ? Double(e, "val_acc") : null)).ToList();
+        var result = new List<EpochResult>();
+        foreach (JsonElement e in doc.RootElement.EnumerateArray())
+        {
+            Evaluation? Part(string prefix)
+            {
+                var values = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (string name in Evaluation.MetricNames(task))
+                    if (e.TryGetProperty(prefix + name, out _)) values[name] = Double(e, prefix + name);
+                return values.Count == 0 ? null : Evaluation.FromMetrics(task, 0, values);
+            }
+            result.Add(new EpochResult(e.GetProperty("epoch").GetInt32(), Double(e, "train_loss"),
+                e.TryGetProperty("train_acc", out _) ? Double(e, "train_acc") : double.NaN, Double(e, "seconds"), Part("test_"), Part("val_")));
+        }
+        return result;
     });
 
     public static string WriteStrings(IReadOnlyList<string> values)

@@ -1,16 +1,30 @@
+using Dendrite.Formats.Models;
+
 namespace Dendrite.Training.Checkpoints;
 
-/// <summary>The safetensors "__metadata__" keys and tensor-name prefix of a Dendrite checkpoint.</summary>
+/// <summary>The safetensors "__metadata__" keys and tensor-name prefixes of a Dendrite model or checkpoint file.</summary>
 public static class CheckpointKeys
 {
     /// <summary>Bumped when the layout changes incompatibly; readers refuse versions they do not know.</summary>
-    public const string FormatVersion = "dendrite.format_version";
+    public const string FormatVersion = ModelKeys.FormatVersion;
 
-    /// <summary>JSON of the <see cref="MlpSpec"/>: enough to rebuild the model from the file alone.</summary>
-    public const string Architecture = "dendrite.architecture";
+    /// <summary>The architecture: layer descriptions (version 2) or the MLP recipe (version 1).</summary>
+    public const string Architecture = ModelKeys.Architecture;
+
+    /// <summary>"classification" or "regression" (version 2; version-1 image files are classifiers).</summary>
+    public const string Task = "dendrite.task";
 
     /// <summary>JSON array of class names, index = class id.</summary>
     public const string ClassNames = "dendrite.class_names";
+
+    /// <summary>The predicted column's name (regression), when known.</summary>
+    public const string Target = "dendrite.target";
+
+    /// <summary>JSON of what the input rows are: image, features, or table with its fitted preprocessing (version 2).</summary>
+    public const string Input = "dendrite.input";
+
+    /// <summary>Version 1's tabular description (task, target, id column, delimiter, class names, preprocessor).</summary>
+    public const string LegacyTabular = "dendrite.tabular";
 
     /// <summary>Completed epochs (0 = the initial weights, before any training).</summary>
     public const string Epoch = "dendrite.epoch";
@@ -18,7 +32,7 @@ public static class CheckpointKeys
     /// <summary>JSON object: stream name → complete <see cref="Random.Rng"/> state.</summary>
     public const string Rng = "dendrite.rng";
 
-    /// <summary>The resolved options of the run, as JSON (absent for a model saved outside a run).</summary>
+    /// <summary>The run's configuration as JSON (a <see cref="Runs.RunConfig"/> in version 2; the CLI's options in version 1).</summary>
     public const string Config = "dendrite.config";
 
     /// <summary>JSON array of the per-epoch results so far.</summary>

@@ -8,7 +8,8 @@ namespace Dendrite.Training.Checkpoints;
 /// <summary>
 /// <see cref="FitState"/> as the "dendrite.fit" metadata JSON, without the early-stopping weights (those are
 /// tensors). Doubles are round-trip strings so ±∞ (the "no best yet" markers) and every bit survive.
-/// {"lr":{"base":"0.001","step":"470","epoch":1,"plateau":null},"early_stopping":{"best_epoch":2,"best_acc":"0.81","bad_epochs":0},"stopped_early":false}
+/// {"lr":{"base":"0.001","step":"470","epoch":1,"plateau":null},"early_stopping":{"best_epoch":2,"best":"0.81","bad_epochs":0},"stopped_early":false}
+/// ("best" is the monitored metric's value; version 1 called it "best_acc").
 /// </summary>
 public static class FitStateJson
 {
@@ -38,7 +39,7 @@ public static class FitStateJson
             {
                 w.WriteStartObject("early_stopping");
                 w.WriteNumber("best_epoch", e.BestEpoch);
-                w.WriteString("best_acc", D(e.BestAccuracy));
+                w.WriteString("best", D(e.BestValue));
                 w.WriteNumber("bad_epochs", e.BadEpochs);
                 w.WriteEndObject();
             }
@@ -65,7 +66,7 @@ public static class FitStateJson
             if (root.GetProperty("early_stopping") is { ValueKind: JsonValueKind.Object } e)
             {
                 int bestEpoch = e.GetProperty("best_epoch").GetInt32();
-                early = new EarlyStoppingState(bestEpoch, D(e, "best_acc"), e.GetProperty("bad_epochs").GetInt32(),
+                early = new EarlyStoppingState(bestEpoch, D(e, e.TryGetProperty("best", out _) ? "best" : "best_acc"), e.GetProperty("bad_epochs").GetInt32(),
                     bestEpoch > 0 ? [.. bestWeights] : null);
             }
             if (early is null && bestWeights.Count > 0)

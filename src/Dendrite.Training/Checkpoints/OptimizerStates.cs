@@ -39,4 +39,12 @@ public static class OptimizerStates
             throw new CheckpointFormatException($"{source}: {e.Message}", e);
         }
     }
+
+    /// <summary>The parameter index of an optimizer tensor name "{index}.{buffer}" ("0.exp_avg" → 0), or null.</summary>
+    public static int? ParameterIndex(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        int dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && int.TryParse(name.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out int i) ? i : null;
+    }
 }

@@ -6,32 +6,26 @@ namespace Dendrite.Training.Policy;
 /// <param name="Schedule">Learning-rate schedule (null: constant).</param>
 /// <param name="WarmupEpochs">Linear warm-up epochs before the schedule, from lr/3 up to lr (0: none; not with onecycle).</param>
 /// <param name="Clip">Gradient clipping before each step (null: none).</param>
-/// <param name="LabelSmoothing">ε in [0, 1) for the training loss. Non-zero forces the autograd path (the fused plan
-/// computes plain cross-entropy).</param>
 /// <param name="ValidationFraction">Fraction in [0, 1) of the training set held out for validation (0: none).</param>
-/// <param name="EarlyStopping">Early stopping on validation accuracy (null: none); needs a validation fraction.</param>
+/// <param name="EarlyStopping">Early stopping on the validation metric (null: none); needs a validation fraction.</param>
 public sealed record TrainingPolicy(LrScheduleSpec? Schedule = null, int WarmupEpochs = 0, GradientClip? Clip = null,
-    float LabelSmoothing = 0f, double ValidationFraction = 0, EarlyStoppingSpec? EarlyStopping = null)
+    double ValidationFraction = 0, EarlyStoppingSpec? EarlyStopping = null)
 {
-    /// <summary>No schedule, clipping, smoothing, validation or early stopping.</summary>
+    /// <summary>No schedule, clipping, validation or early stopping.</summary>
     public static TrainingPolicy None { get; } = new();
-
-    /// <summary>True when something in the policy cannot run on the fused plan.</summary>
-    public bool NeedsAutograd => LabelSmoothing > 0f;
 
     /// <summary>Throws <see cref="DendriteException"/> naming the first inconsistent setting.</summary>
     public void Validate()
     {
         if (WarmupEpochs < 0) throw new DendriteException($"warm-up epochs must be ≥ 0, got {WarmupEpochs}");
         if (WarmupEpochs > 0 && Schedule?.Kind == LrScheduleKind.OneCycle)
-            throw new DendriteException("warm-up does not combine with onecycle, which warms up by itself");
+            throw new DendriteException("warm-up does not combine with the onecycle schedule, which warms up by itself");
         if (Clip is { } c && !(float.IsFinite(c.Threshold) && c.Threshold > 0))
             throw new DendriteException($"gradient clip threshold must be finite and > 0, got {c.Threshold}");
-        if (!(LabelSmoothing >= 0f && LabelSmoothing < 1f)) throw new DendriteException($"label smoothing must be in [0, 1), got {LabelSmoothing}");
         if (!(ValidationFraction >= 0 && ValidationFraction < 1)) throw new DendriteException($"validation fraction must be in [0, 1), got {ValidationFraction}");
         if (EarlyStopping is { } e)
         {
-            if (ValidationFraction <= 0) throw new DendriteException("early stopping needs a validation split (--val-split)");
+            if (ValidationFraction <= 0) throw new DendriteException("early stopping needs a validation split");
             if (e.Patience < 1) throw new DendriteException($"early-stopping patience must be ≥ 1, got {e.Patience}");
             if (!(e.MinDelta >= 0 && double.IsFinite(e.MinDelta))) throw new DendriteException($"early-stopping min delta must be ≥ 0, got {e.MinDelta}");
         }

@@ -8,4 +8,6 @@ namespace Dendrite.Training.Runs;
 /// <param name="Model">The live model (valid only during the callback; training continues afterwards).</param>
 /// <param name="IsBest">True when this epoch was written to best.safetensors.</param>
 /// <param name="StoppedEarly">True when early stopping ends the run after this epoch.</param>
-public sealed record RunEpoch(EpochResult Result, IReadOnlyList<EpochResult> History, Module Model, bool IsBest, bool StoppedEarly = false);
+/// <param name="Warning">A one-line warning about this epoch (an exploding loss), or null.</param>
+public sealed record RunEpoch(EpochResult Result, IReadOnlyList<EpochResult> History, Module Model, bool IsBest, bool StoppedEarly = false,
+    string? Warning = null);

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Dendrite.Data;
 using Dendrite.Formats.IO;
 
 namespace Dendrite.Training.Runs;
 
 /// <summary>
 /// The folder a training run lives in:
-/// <c>config.json</c> (resolved options, seed, version), <c>metrics.csv</c> (one row per epoch),
+/// <c>config.json</c> (the <see cref="RunConfig"/>, with the version and architecture), <c>metrics.csv</c> (one row per epoch),
 /// <c>last.safetensors</c> (the latest epoch boundary, what --resume continues from), <c>best.safetensors</c>
 /// (the epoch with the best <see cref="SelectionMetric"/>) and <c>plots/</c>. Every file is written atomically.
 /// A folder is a run exactly when it holds last.safetensors, which is written before anything else.
@@ -19,10 +20,10 @@ public sealed class RunFolder
     public const string BestFile = "best.safetensors";
     public const string PlotsFolder = "plots";
 
-    /// <summary>The header of metrics.csv without a validation split.</summary>
+    /// <summary>The header of a classification run's metrics.csv without a validation split.</summary>
     public const string MetricsHeader = "epoch,train_loss,train_acc,test_acc,seconds";
 
-    /// <summary>The header of metrics.csv with a validation split: <see cref="MetricsHeader"/> plus val_acc.</summary>
+    /// <summary>The header of a classification run's metrics.csv with a validation split: <see cref="MetricsHeader"/> plus val_acc.</summary>
     public const string MetricsHeaderWithValidation = MetricsHeader + ",val_acc";
 
     private RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
@@ -41,10 +42,10 @@ public sealed class RunFolder
     public static RunFolder Create(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (File.Exists(path)) throw new RunFolderException($"{path}: is a file; --out needs a folder");
+        if (File.Exists(path)) throw new RunFolderException($"{path}: is a file, not a folder");
         var folder = new RunFolder(path);
         if (File.Exists(folder.LastPath) || File.Exists(folder.ConfigPath))
-            throw new RunFolderException($"{path}: already holds a run; continue it with --resume {path} or choose another --out");
+            throw new RunFolderException($"{path}: already holds a run; resume it or choose another folder");
         try
         {
             Directory.CreateDirectory(folder.Path);
@@ -91,18 +92,28 @@ public sealed class RunFolder
     public void WriteConfig(string json) => WriteText(ConfigPath, json.EndsWith('\n') ? json : json + "\n");
 
     /// <summary>
-    /// Rewrites metrics.csv from the whole history (so it always agrees with last.safetensors); with
-    /// <paramref name="validation"/> a val_acc column is appended.
+    /// Rewrites metrics.csv from the whole history (so it always agrees with last.safetensors). Classification:
+    /// epoch, train_loss, train_acc, test_acc, seconds (then val_acc with a validation split). Regression: epoch,
+    /// train_loss, the test loss and scores (test_loss, test_rmse, test_mae, test_r2, test_log_rmse), seconds, then
+    /// the same val_ columns with a validation split.
     /// </summary>
-    public void WriteMetrics(IReadOnlyList<EpochResult> history, bool validation = false)
+    public void WriteMetrics(IReadOnlyList<EpochResult> history, TaskKind task = TaskKind.Classification, bool validation = false)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var sb = new StringBuilder(validation ? MetricsHeaderWithValidation : MetricsHeader).Append('\n');
+        string[] scores = task == TaskKind.Classification ? ["acc"] : [.. Evaluation.MetricNames(task)];
+        var sb = new StringBuilder("epoch,train_loss");
+        if (task == TaskKind.Classification) sb.Append(",train_acc");
+        foreach (string name in scores) sb.Append(",test_").Append(name);
+        sb.Append(",seconds");
+        if (validation) foreach (string name in scores) sb.Append(",val_").Append(name);
+        sb.Append('\n');
         foreach (EpochResult r in history)
         {
-            sb.Append(r.Epoch.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Csv(r.TrainLoss)).Append(',')
-              .Append(Csv(r.TrainAccuracy)).Append(',').Append(Csv(r.TestAccuracy)).Append(',').Append(Csv(r.Seconds));
-            if (validation) sb.Append(',').Append(Csv(r.ValidationAccuracy ?? double.NaN));
+            sb.Append(r.Epoch.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Csv(r.TrainLoss));
+            if (task == TaskKind.Classification) sb.Append(',').Append(Csv(r.TrainAccuracy));
+            foreach (string name in scores) sb.Append(',').Append(Csv(r.Test?.Get(name) ?? double.NaN));
+            sb.Append(',').Append(Csv(r.Seconds));
+            if (validation) foreach (string name in scores) sb.Append(',').Append(Csv(r.Validation?.Get(name) ?? double.NaN));
             sb.Append('\n');
         }
         WriteText(MetricsPath, sb.ToString());

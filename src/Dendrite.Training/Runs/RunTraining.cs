@@ -1,27 +1,31 @@
 using System.Diagnostics;
-using Dendrite.Data;
 using Dendrite.Nn;
+using Dendrite.Nn.Configs;
 using Dendrite.Optim;
 using Dendrite.Random;
 using Dendrite.Training.Checkpoints;
+using Dendrite.Training.Models;
+using Dendrite.Training.Objectives;
+using Microsoft.Extensions.Logging;
 
 namespace Dendrite.Training.Runs;
 
 /// <summary>
-/// Trains inside a <see cref="RunFolder"/>, checkpointing at every epoch boundary so that a run can be resumed
-/// with bit-identical results, whatever the optimizer, schedule, regularization or validation options. The state
-/// at a boundary is: weights and buffers, optimizer state (with its current learning rate), the shuffle Rng and
-/// every Dropout layer's Rng, the trainer's <see cref="FitState"/> (schedule position, plateau and early-stopping
-/// trackers with the best weights, whether the run stopped early), and the epoch. The DataLoader draws each
-/// epoch's permutation from the shuffle Rng at the epoch's start, so restoring that Rng restores the order of every
-/// later epoch; the validation split is recomputed from the seed.
+/// Trains a <see cref="RunConfig"/> inside a <see cref="RunFolder"/>, checkpointing at every epoch boundary so that a
+/// run can be resumed with bit-identical results, whatever the task, data source, optimizer, schedule, regularization
+/// or validation options. The state at a boundary is: weights and buffers, optimizer state (with its current learning
+/// rate), the shuffle Rng and every Dropout layer's Rng, the trainer's <see cref="FitState"/> (schedule position,
+/// plateau and early-stopping trackers with the best weights, whether the run stopped early), and the epoch. The
+/// DataLoader draws each epoch's permutation from the shuffle Rng at the epoch's start, so restoring that Rng restores
+/// the order of every later epoch; the validation split and a table's preprocessing are recomputed from the config.
 /// </summary>
 /// <remarks>
 /// Per epoch, in this order: best.safetensors (when the <see cref="SelectionMetric"/> improves), last.safetensors,
 /// metrics.csv, then the callback. A kill between any two steps leaves a valid last checkpoint; resuming from it
-/// redoes at most one epoch and rewrites the same bytes (timings aside). Schedules that span the whole run (cosine,
-/// onecycle) are laid out over <see cref="TrainerOptions.Epochs"/>; a resume that raises the total re-lays them over
-/// the new total from the current position, so bit-identity with an uninterrupted run holds when the total is unchanged.
+/// redoes at most one epoch and rewrites the same bytes (timings aside). A diverged epoch (non-finite loss or
+/// weights) writes nothing, so the folder keeps only finite checkpoints. Schedules that span the whole run (cosine,
+/// onecycle) are laid out over the configured epochs; a resume that raises the total re-lays them over the new total
+/// from the current position, so bit-identity with an uninterrupted run holds when the total is unchanged.
 /// </remarks>
 public static class RunTraining
 {
@@ -29,63 +33,65 @@ public static class RunTraining
     /// Starts a new run in <paramref name="folder"/>: builds the model from the seed, writes the epoch-0 checkpoint
     /// (so the folder is a valid run from the first moment), config.json and an empty metrics.csv, then trains.
     /// </summary>
-    public static TrainingOutcome Start(RunFolder folder, RunSetup setup, InMemoryDataset train, InMemoryDataset test,
-        Action<RunEpoch>? onEpoch = null, Action<BatchProgress>? onBatch = null, CancellationToken cancellationToken = default)
+    public static TrainingOutcome Start(RunFolder folder, RunConfig config, RunData data, RunCallbacks? callbacks = null,
+        ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        ArgumentNullException.ThrowIfNull(setup);
-        MlpTraining.CheckData(setup.Spec, train, test);
-        setup.Policy.Validate();
-        var seeds = new RunSeeds(setup.Options.Seed);
-        var model = ModelFactory.BuildMlp(setup.Spec, seeds.Init, seeds.Dropout);
-        var (fitTrain, validation) = MlpTraining.SplitValidation(train, setup.Policy, seeds);
-        var optimizer = MlpTraining.CreateOptimizer(model, setup.Optimizer);
-        var history = new List<EpochResult>();
-        Checkpoint.WriteBytes(folder.LastPath, Capture(setup, 0, model, optimizer, seeds.Shuffle, history, null).ToBytes());
-        folder.WriteConfig(setup.ConfigJson);
-        folder.WriteMetrics(history, validation is not null);
-        return Continue(folder, setup, model, optimizer, seeds.Shuffle, null, fitTrain, validation, test,
-            onEpoch, onBatch, cancellationToken);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        config.Validate();
+        var seeds = new RunSeeds(config.Seed);
+        Sequential model = BuildModel(config, data, seeds.Init, seeds.Dropout);
+        IOptimizer optimizer = CreateOptimizer(model, config.Optimizer);
+        Objective objective = CreateObjective(config, data);
+        // The trainer is built before anything is written, so a setting it refuses leaves the folder untouched.
+        var run = new Run(folder, config, data, model, optimizer, objective, logger);
+        Checkpoint.WriteBytes(folder.LastPath, run.Capture(0, seeds.Shuffle, [], null).ToBytes());
+        folder.WriteConfig(run.ConfigText);
+        folder.WriteMetrics([], objective.Task, data.Fit.Validation is not null);
+        return run.Train(seeds.Shuffle, null, callbacks, cancellationToken);
     }
 
     /// <summary>
     /// Continues the run in <paramref name="folder"/> from <paramref name="last"/> (its last.safetensors) up to
-    /// <see cref="TrainerOptions.Epochs"/> in total. <paramref name="setup"/> must describe the same model.
+    /// <paramref name="config"/>'s epochs in total. The config must describe the same model and data as the run's.
     /// A run that early stopping has ended is not continued.
     /// </summary>
-    public static TrainingOutcome Resume(RunFolder folder, Checkpoint last, RunSetup setup, InMemoryDataset train,
-        InMemoryDataset test, Action<RunEpoch>? onEpoch = null, Action<BatchProgress>? onBatch = null, CancellationToken cancellationToken = default)
+    public static TrainingOutcome Resume(RunFolder folder, Checkpoint last, RunConfig config, RunData data, RunCallbacks? callbacks = null,
+        ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(last);
-        ArgumentNullException.ThrowIfNull(setup);
-        if (MlpSpecJson.Write(last.Spec) != MlpSpecJson.Write(setup.Spec))
-            throw new RunFolderException($"{folder.Path}: the checkpoint holds a {last.Spec.Describe()} model but the run asks for {setup.Spec.Describe()}");
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        config.Validate();
         if (last.Fit is { StoppedEarly: true } stopped)
             throw new RunFolderException(
                 $"{folder.Path}: the run stopped early after epoch {last.Epoch} (no validation gain; best epoch " +
                 $"{stopped.EarlyStopping?.BestEpoch ?? 0}) and cannot be continued; start a new run to train longer");
-        if (setup.Options.Epochs <= last.Epoch)
-            throw new RunFolderException(
-                $"{folder.Path}: the run has already finished {last.Epoch} epochs; pass --epochs N with N > {last.Epoch} to continue it");
+        if (config.Training.Epochs <= last.Epoch)
+            throw new RunFolderException($"{folder.Path}: the run has already finished {last.Epoch} epochs; ask for more than {last.Epoch} epochs to continue it");
         if (!last.Rngs.TryGetValue(Checkpoint.ShuffleRng, out var shuffleState))
             throw new CheckpointFormatException($"{folder.LastPath}: no '{Checkpoint.ShuffleRng}' Rng state, so the run cannot be resumed exactly");
-        MlpTraining.CheckData(setup.Spec, train, test);
-        setup.Policy.Validate();
-        var model = last.BuildModel();
+        Sequential model = BuildModel(config, data, new Rng(0), new Rng(0));
+        if (!model.ToConfig()!.Equals(last.Architecture))
+            throw new RunFolderException($"{folder.Path}: the checkpoint holds a different model ({Describe(last.Architecture)}) than the run's config and data build ({Describe(model.ToConfig()!)})");
+        if (last.Info.Input is TableInput saved && data.Preprocessor is { } fitted && saved.Preprocessor.ToJson() != fitted.ToJson())
+            throw new RunFolderException($"{folder.Path}: the table's preprocessing fitted now differs from the run's; the CSV file changed since the run started");
+        last.LoadInto(model, folder.LastPath);
         last.RestoreDropoutStreams(model, folder.LastPath);
-        var (fitTrain, validation) = MlpTraining.SplitValidation(train, setup.Policy, new RunSeeds(setup.Options.Seed));
-        var optimizer = MlpTraining.CreateOptimizer(model, setup.Optimizer);
+        IOptimizer optimizer = CreateOptimizer(model, config.Optimizer);
         OptimizerStates.Import(optimizer, last.Optimizer, folder.LastPath);
         var shuffle = new Rng(0);
         shuffle.SetState(shuffleState);
+        Objective objective = CreateObjective(config, data);
+        var run = new Run(folder, config, data, model, optimizer, objective, logger);
         var history = last.History.Where(h => h.Epoch <= last.Epoch).ToList();
-        folder.WriteConfig(setup.ConfigJson);
-        folder.WriteMetrics(history, validation is not null);
-        var resume = new FitResume(last.Epoch, history, last.Fit);
+        folder.WriteConfig(run.ConfigText);
+        folder.WriteMetrics(history, objective.Task, data.Fit.Validation is not null);
         try
         {
-            return Continue(folder, setup, model, optimizer, shuffle, resume, fitTrain, validation, test, onEpoch, onBatch, cancellationToken);
+            return run.Train(shuffle, new FitResume(last.Epoch, history, last.Fit), callbacks, cancellationToken);
         }
         catch (FitStateException e)
         {
@@ -94,33 +100,87 @@ public static class RunTraining
         }
     }
 
-    private static TrainingOutcome Continue(RunFolder folder, RunSetup setup, Module model, IOptimizer optimizer, Rng shuffle,
-        FitResume? resume, InMemoryDataset train, InMemoryDataset? validation, InMemoryDataset test, Action<RunEpoch>? onEpoch,
-        Action<BatchProgress>? onBatch, CancellationToken cancellationToken)
+    /// <summary>The run's model: the config's recipe for the data's width and outputs, initialized from <paramref name="init"/>.</summary>
+    public static Sequential BuildModel(RunConfig config, RunData data, Rng init, Rng? dropout)
     {
-        long start = Stopwatch.GetTimestamp();
-        var trainer = new Trainer(model, optimizer, setup.Options, setup.Policy);
-        double best = (resume?.History ?? []).Select(SelectionMetric.Of).Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Max();
-        void OnEpoch(FitEpoch e)
-        {
-            // Captured after the schedule and early stopping have seen the epoch, so the file is the exact boundary state.
-            byte[] bytes = Capture(setup, e.Result.Epoch, model, optimizer, shuffle, e.History, trainer.ExportFitState()).ToBytes();
-            bool isBest = SelectionMetric.Improves(SelectionMetric.Of(e.Result), best);
-            if (isBest)
-            {
-                best = SelectionMetric.Of(e.Result);
-                Checkpoint.WriteBytes(folder.BestPath, bytes);
-            }
-            Checkpoint.WriteBytes(folder.LastPath, bytes);
-            folder.WriteMetrics(e.History, validation is not null);
-            onEpoch?.Invoke(new RunEpoch(e.Result, e.History, model, isBest, e.StoppedEarly));
-        }
-        var history = trainer.Fit(train, validation, test, shuffle, resume, OnEpoch, onBatch, cancellationToken);
-        return new TrainingOutcome(model, history, Stopwatch.GetElapsedTime(start).TotalSeconds, trainer.RestoredEpoch);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        MlpSpec spec = config.Model.ForData(data.Fit.Train.FeatureCount, data.Outputs);
+        spec.Validate();
+        return spec.Build(init, dropout);
     }
 
-    private static Checkpoint Capture(RunSetup setup, int epoch, Module model, IOptimizer optimizer, Rng shuffle,
-        IReadOnlyList<EpochResult> history, FitState? fit) =>
-        Checkpoint.Capture(setup.Spec, setup.ClassNames, epoch, model, optimizer,
-            new Dictionary<string, RngState> { [Checkpoint.ShuffleRng] = shuffle.GetState() }, history, setup.ConfigJson, fit);
+    /// <summary>The run's objective, for the data's task (balanced class weights come from the training labels).</summary>
+    public static Objective CreateObjective(RunConfig config, RunData data)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        return config.Objective.Create(data.Fit.Train, data.Outputs, data.Preprocessor?.Target);
+    }
+
+    /// <summary>The optimizer for <paramref name="model"/>'s parameters; an invalid setting is a user error.</summary>
+    public static IOptimizer CreateOptimizer(Module model, OptimizerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        try
+        {
+            return OptimizerFactory.Create(model.Parameters(), settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DendriteException($"optimizer {OptimizerFactory.NameOf(settings.Kind)}: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    private static string Describe(LayerConfig config) => config is SequentialConfig s
+        ? $"{s.Layers.Count} layers, {config.StateShapes().Sum(x => x.ElementCount):N0} values"
+        : config.Type;
+
+    /// <summary>One run's moving parts, and the checkpointing around each epoch.</summary>
+    private sealed class Run(RunFolder folder, RunConfig config, RunData data, Module model, IOptimizer optimizer, Objective objective, ILogger? logger)
+    {
+        private readonly Trainer _trainer = new(model, optimizer, config.Training, config.Policy, objective, logger);
+
+        public string ConfigText { get; } = RunConfigJson.Write(config,
+        [
+            new("dendrite_version", Version),
+            new("selection_metric", SelectionMetric.Name(objective.Goal, data.Fit.Validation is not null)),
+            new("selection_note", SelectionMetric.Note(data.Fit.Validation is not null)),
+        ], model.ToConfig());
+
+        public Checkpoint Capture(int epoch, Rng shuffle, IReadOnlyList<EpochResult> history, FitState? fit) =>
+            Checkpoint.Capture(model, data.Info, epoch, optimizer, new Dictionary<string, RngState> { [Checkpoint.ShuffleRng] = shuffle.GetState() },
+                history, config, fit);
+
+        public TrainingOutcome Train(Rng shuffle, FitResume? resume, RunCallbacks? callbacks, CancellationToken cancellationToken)
+        {
+            long start = Stopwatch.GetTimestamp();
+            Trainer trainer = _trainer;
+            MetricGoal goal = objective.Goal;
+            double best = (resume?.History ?? []).Select(h => SelectionMetric.Of(h, goal)).Aggregate(double.NaN,
+                (b, v) => goal.Improves(v, b) ? v : b);
+            IReadOnlyList<EpochResult> history = resume?.History ?? [];
+            foreach (FitEpoch e in trainer.Run(data.Fit, shuffle, resume, callbacks?.Batch, cancellationToken))
+            {
+                // Captured after the schedule and early stopping have seen the epoch, so the file is the exact boundary state.
+                byte[] bytes = Capture(e.Result.Epoch, shuffle, e.History, trainer.ExportFitState()).ToBytes();
+                double value = SelectionMetric.Of(e.Result, goal);
+                bool isBest = goal.Improves(value, best);
+                if (isBest)
+                {
+                    best = value;
+                    Checkpoint.WriteBytes(folder.BestPath, bytes);
+                }
+                Checkpoint.WriteBytes(folder.LastPath, bytes);
+                folder.WriteMetrics(e.History, objective.Task, data.Fit.Validation is not null);
+                history = e.History;
+                callbacks?.Epoch?.Invoke(new RunEpoch(e.Result, e.History, model, isBest, e.StoppedEarly, e.Warning));
+            }
+            return new TrainingOutcome(model, [.. history], Stopwatch.GetElapsedTime(start).TotalSeconds, trainer.RestoredEpoch);
+        }
+
+        private static string Version => typeof(RunTraining).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+    }
 }

@@ -25,6 +25,9 @@ public sealed record BatchNorm1dConfig(int NumFeatures, float Eps = 1e-5f, float
     }
 
     /// <inheritdoc/>
+    public override int? InputWidth => NumFeatures;
+
+    /// <inheritdoc/>
     public override long? OutputWidth(long? width, string path)
     {
         ConfigChecks.Input(width, NumFeatures, path, "num_features");

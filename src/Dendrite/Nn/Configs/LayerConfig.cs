@@ -33,6 +33,12 @@ public abstract record LayerConfig
     /// </summary>
     public abstract long? OutputWidth(long? width, string path);
 
+    /// <summary>
+    /// The features per sample the layer takes when it fixes them (Linear's in_features, a norm's width), or null
+    /// when any width passes (activations, dropout, flatten). For a Sequential, the first layer that fixes one.
+    /// </summary>
+    public virtual int? InputWidth => null;
+
     /// <summary>The parameters and buffers the built layer holds: local names ("weight") and shapes, in state-dict order.</summary>
     public abstract IEnumerable<StateShape> StateShapes();
 }

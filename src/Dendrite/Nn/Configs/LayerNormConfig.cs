@@ -23,6 +23,9 @@ public sealed record LayerNormConfig(int NormalizedShape, float Eps = 1e-5f, boo
     }
 
     /// <inheritdoc/>
+    public override int? InputWidth => NormalizedShape;
+
+    /// <inheritdoc/>
     public override long? OutputWidth(long? width, string path)
     {
         ConfigChecks.Input(width, NormalizedShape, path, "normalized_shape");

@@ -24,6 +24,9 @@ public sealed record LinearConfig(int InFeatures, int OutFeatures, bool Bias = t
     }
 
     /// <inheritdoc/>
+    public override int? InputWidth => InFeatures;
+
+    /// <inheritdoc/>
     public override long? OutputWidth(long? width, string path)
     {
         ConfigChecks.Input(width, InFeatures, path, "in_features");

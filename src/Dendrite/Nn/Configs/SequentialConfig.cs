@@ -56,6 +56,9 @@ public sealed record SequentialConfig : LayerConfig
     }
 
     /// <inheritdoc/>
+    public override int? InputWidth => Layers.Select(l => l.InputWidth).FirstOrDefault(w => w is not null);
+
+    /// <inheritdoc/>
     public override long? OutputWidth(long? width, string path)
     {
         for (int i = 0; i < Layers.Count; i++) width = Layers[i].OutputWidth(width, Child(path, i));
