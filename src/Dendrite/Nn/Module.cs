@@ -16,11 +16,25 @@ public abstract class Module
     public abstract Tensor Forward(Tensor input);
 
     /// <summary>
-    /// The output shape for an input of shape <paramref name="inputShape"/>, without computing anything.
-    /// Throws <see cref="ShapeMismatchException"/> when the module cannot take that shape.
-    /// The default suits shape-preserving modules (activations).
+    /// The output shape for an input of shape <paramref name="inputShape"/>. Library layers with weights compute it
+    /// from their sizes and throw <see cref="ShapeMismatchException"/> when they cannot take that shape. The default,
+    /// which activations and custom modules use, runs <see cref="Forward"/> once on zeros of that shape, in eval mode
+    /// and without gradients, so it is right whatever the forward does.
     /// </summary>
-    public virtual int[] OutputShape(ReadOnlySpan<int> inputShape) => inputShape.ToArray();
+    public virtual int[] OutputShape(ReadOnlySpan<int> inputShape)
+    {
+        bool wasTraining = IsTraining;
+        Eval();
+        try
+        {
+            using var _ = Autograd.AutogradContext.NoGrad();
+            return Forward(Tensor.Zeros(inputShape.ToArray())).ShapeArray;
+        }
+        finally
+        {
+            Train(wasTraining);
+        }
+    }
 
     /// <summary>True in training mode (the default), false after <see cref="Eval"/>. Dropout and batch norm read it.</summary>
     public bool IsTraining { get; private set; } = true;
@@ -185,8 +199,26 @@ public abstract class Module
     {
         int[] output = OutputShape(inputShape);
         string label = name.Length == 0 ? ToString() : name + "  " + ToString();
-        rows.Add(new SummaryRow(label, Tensor.Format(output), FormatCount(ParameterCount)));
+        var children = NamedChildren().ToList();
+        if (children.Count == 0)
+        {
+            rows.Add(new SummaryRow(label, Tensor.Format(output), FormatCount(ParameterCount)));
+            return output;
+        }
+        // A custom module applies its children in an order only its Forward knows: list each descendant with its
+        // parameters (shape unknown, "-"), then the module itself with its output shape and its own parameters.
+        foreach (var (childName, child) in children) child.CollectChildRows(name.Length == 0 ? childName : name + "." + childName, rows);
+        rows.Add(new SummaryRow(label, Tensor.Format(output), FormatCount(LocalParameters().Sum(p => (long)p.Parameter.Size))));
         return output;
+    }
+
+    /// <summary>Rows for this module and its descendants inside a custom module, whose shapes are not known.</summary>
+    private void CollectChildRows(string name, List<SummaryRow> rows)
+    {
+        var children = NamedChildren().ToList();
+        foreach (var (childName, child) in children) child.CollectChildRows(name + "." + childName, rows);
+        long own = children.Count == 0 ? ParameterCount : LocalParameters().Sum(p => (long)p.Parameter.Size);
+        rows.Add(new SummaryRow(name + "  " + ToString(), "-", FormatCount(own)));
     }
 
     /// <summary>

@@ -117,4 +117,31 @@ public class ModuleTests
         Assert.Contains("(1): Linear(in=784, out=256, bias=True)", s);
         Assert.Contains("203,530", s);
     }
+
+    /// <summary>A custom block: its own forward and a parameter of its own, so no shape rule can guess its output.</summary>
+    private sealed class Towers : Module
+    {
+        private readonly Linear _left = new(4, 3, new Rng(1));
+        private readonly Sequential _right = new(new Linear(3, 8, new Rng(2)), new ReLU());
+        private readonly Dendrite.Tensors.Parameter _scale = new([2f], 1);
+
+        public override Dendrite.Tensors.Tensor Forward(Dendrite.Tensors.Tensor input) => _right.Forward(_left.Forward(input)) * _scale;
+
+        public override IEnumerable<(string Name, Module Module)> NamedChildren() => [("left", _left), ("right", _right)];
+
+        protected override IEnumerable<NamedParameter> LocalParameters() => [new("scale", _scale)];
+    }
+
+    [Fact]
+    public void Summary_OfACustomModule_ListsItsChildrenAndTheRealOutputShape()
+    {
+        var model = new Sequential(new Towers(), new Linear(8, 2, new Rng(3)));
+        string summary = model.Summary(1, 4);
+        Assert.Contains("0.left  Linear(in=4, out=3, bias=True)", summary, StringComparison.Ordinal);
+        Assert.Contains("0.right.0  Linear(in=3, out=8, bias=True)", summary, StringComparison.Ordinal);
+        Assert.Matches(@"0  Towers\(\)\s+\[1, 8\]\s+1\n", summary);
+        Assert.Matches(@"1  Linear\(in=8, out=2, bias=True\)\s+\[1, 2\]\s+18\n", summary);
+        Assert.Contains($"Total params: {model.ParameterCount}", summary, StringComparison.Ordinal);
+        Assert.Equal([7, 8], new Towers().OutputShape([7, 4]));
+    }
 }
