@@ -9,11 +9,25 @@ namespace Dendrite.Cli;
 /// <param name="LoadData">Loads the data set from an optional folder, sending one-line progress notes to the callback.</param>
 public sealed record CliServices(Func<string?, Action<string>, FashionMnistData> LoadData)
 {
-    public static CliServices Default { get; } = new((dir, log) => FashionMnist.Load(dir, log));
+    public static CliServices Default { get; } = new(LoadFashionMnist);
 
     /// <summary>Where <c>train</c> creates runs/&lt;timestamp&gt; folders when --out is not given.</summary>
     public string RunsRoot { get; init; } = "runs";
 
     /// <summary>True when stdout is an interactive terminal, so live progress bars may be drawn.</summary>
     public bool Interactive { get; init; }
+
+    /// <summary>Fashion-MNIST from <paramref name="dir"/> or the usual places; a failure names the option that gives the folder.</summary>
+    private static FashionMnistData LoadFashionMnist(string? dir, Action<string> log)
+    {
+        try
+        {
+            return FashionMnist.Load(dir, log);
+        }
+        catch (DatasetNotFoundException e)
+        {
+            throw new DatasetNotFoundException(e.Message.Replace("give a data folder", "pass --data DIR", StringComparison.Ordinal)
+                .Replace("the data folder must hold", "the folder given with --data must hold", StringComparison.Ordinal), e);
+        }
+    }
 }

@@ -82,7 +82,7 @@ public sealed class FashionMnistLocator
             IReadOnlyList<string> missing = FashionMnistFiles.Missing(dataDirectory);
             if (missing.Count > 0)
                 throw new DatasetNotFoundException(
-                    $"Fashion-MNIST not found in {dataDirectory}: {Describe(dataDirectory, missing)}; the folder given with --data must hold {ExpectedFiles()}");
+                    $"Fashion-MNIST not found in {dataDirectory}: {Describe(dataDirectory, missing)}; the data folder must hold {ExpectedFiles()}");
             return (dataDirectory, dataDirectory);
         }
 
@@ -105,7 +105,7 @@ public sealed class FashionMnistLocator
                 $"Fashion-MNIST not found: cache folder {CacheDirectory}: {Describe(CacheDirectory, missingInCache)}; "
                 + $"system folder {SystemDirectory}: {Describe(SystemDirectory, missingInSystem)}; "
                 + $"download from {BaseUri} failed: {Reason(e)}. "
-                + $"To fix, do one of: pass --data DIR with {ExpectedFiles()}; put those files in {CacheDirectory}; "
+                + $"To fix, do one of: give a data folder holding {ExpectedFiles()}; put those files in {CacheDirectory}; "
                 + $"run `sudo apt-get install dataset-fashion-mnist` (installs them in {DebianDirectory}); "
                 + $"or allow the download from {BaseUri}",
                 e);
