@@ -52,12 +52,14 @@ internal sealed class TrainCommand : ICommand
             foreach (OptionSpec spec in parser.Specs)
                 if (o.Has(spec.Name) && !TrainOptions.ResumeOverrides.Contains(spec.Name))
                     throw new UsageException($"--{spec.Name} cannot be combined with --resume: a resumed run keeps the settings in {Path.Combine(dir, RunFolder.ConfigFile)}", o.HelpCommand);
-            folder = RunFolder.Open(dir);
-            last = Checkpoint.Load(folder.LastPath);
-            RunConfig stored = last.Config
-                ?? throw new RunFolderException($"{folder.LastPath}: has no run config ({CheckpointKeys.Config}); it is a model, not a run checkpoint");
-            config = TrainOptions.WithResumeOverrides(stored, o);
-            return Train(config, stored, folder, last, o, threads, reporter, services);
+            using (folder = RunFolder.Open(dir))
+            {
+                last = Checkpoint.Load(folder.LastPath);
+                RunConfig stored = last.Config
+                    ?? throw new RunFolderException($"{folder.LastPath}: has no run config ({CheckpointKeys.Config}); it is a model, not a run checkpoint");
+                config = TrainOptions.WithResumeOverrides(stored, o);
+                return Train(config, stored, folder, last, o, threads, reporter, services);
+            }
         }
         config = TrainOptions.ToConfig(o);
         return Train(config, config, folder, last, o, threads, reporter, services);
@@ -76,7 +78,7 @@ internal sealed class TrainCommand : ICommand
         try
         {
             outcome = folder is null || last is null
-                ? TrainRun.Start(o.Get("out") ?? RunFolder.DefaultPath(services.RunsRoot, DateTime.Now), config, data, reporter, view)
+                ? TrainRun.Start(o.Get("out"), services.RunsRoot, config, data, reporter, view)
                 : TrainRun.Resume(folder, last, stored, config, data, reporter, view);
         }
         catch (TrainingDivergedException e)

@@ -15,11 +15,15 @@ namespace Dendrite.Cli.Runs;
 /// </summary>
 internal static class TrainRun
 {
-    /// <summary>Trains a new run in a folder created at <paramref name="path"/>; a run that fails before its first checkpoint leaves no folder behind.</summary>
-    public static TrainingOutcome Start(string path, RunConfig config, RunData data, ITrainReporter reporter, RunView view)
+    /// <summary>
+    /// Trains a new run in a folder created at <paramref name="path"/> (null: a fresh runs/&lt;timestamp&gt; under
+    /// <paramref name="root"/>), locked while it trains; a run that fails before its first checkpoint leaves no
+    /// folder behind.
+    /// </summary>
+    public static TrainingOutcome Start(string? path, string root, RunConfig config, RunData data, ITrainReporter reporter, RunView view)
     {
-        bool existed = Directory.Exists(path);
-        RunFolder folder = RunFolder.Create(path);
+        bool existed = path is not null && Directory.Exists(path);
+        using RunFolder folder = path is null ? RunFolder.CreateFresh(root, DateTime.Now) : RunFolder.Create(path);
         try
         {
             reporter.Note($"run folder: {folder.Path}");
@@ -27,6 +31,7 @@ internal static class TrainRun
         }
         catch (Exception) when (!existed && !File.Exists(folder.LastPath))
         {
+            folder.Dispose();
             TryDelete(folder.Path);
             throw;
         }

@@ -10,9 +10,10 @@ namespace Dendrite.Training.Runs;
 /// <c>config.json</c> (the <see cref="RunConfig"/>, with the version and architecture), <c>metrics.csv</c> (one row per epoch),
 /// <c>last.safetensors</c> (the latest epoch boundary, what --resume continues from), <c>best.safetensors</c>
 /// (the epoch with the best <see cref="SelectionMetric"/>) and <c>plots/</c>. Every file is written atomically.
-/// A folder is a run exactly when it holds last.safetensors, which is written before anything else.
+/// A folder is a run exactly when it holds last.safetensors, which is written before anything else. A
+/// <see cref="RunFolder"/> holds the folder's lock (one writer per folder) until it is disposed.
 /// </summary>
-public sealed class RunFolder
+public sealed class RunFolder : IDisposable
 {
     public const string ConfigFile = "config.json";
     public const string MetricsFile = "metrics.csv";
@@ -26,48 +27,137 @@ public sealed class RunFolder
     /// <summary>The header of a classification run's metrics.csv with a validation split: <see cref="MetricsHeader"/> plus val_acc.</summary>
     public const string MetricsHeaderWithValidation = MetricsHeader + ",val_acc";
 
-    private RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
+    private readonly RunFolderLock? _lock;
 
+    private RunFolder(string path, RunFolderLock? folderLock)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _lock = folderLock;
+    }
+
+    /// <summary>The folder's full path.</summary>
     public string Path { get; }
 
+    /// <summary>config.json.</summary>
     public string ConfigPath => Combine(ConfigFile);
+
+    /// <summary>metrics.csv.</summary>
     public string MetricsPath => Combine(MetricsFile);
+
+    /// <summary>last.safetensors.</summary>
     public string LastPath => Combine(LastFile);
+
+    /// <summary>best.safetensors.</summary>
     public string BestPath => Combine(BestFile);
+
+    /// <summary>plots/.</summary>
     public string PlotsPath => Combine(PlotsFolder);
 
     /// <summary>
-    /// Creates a folder for a new run. It may exist if it holds no run yet (no last.safetensors, no config.json).
+    /// Creates a folder for a new run and locks it (<see cref="RunFolderLock"/>) until disposed. It may exist if it
+    /// holds no run yet (no last.safetensors, no config.json). Checked after locking, so two processes cannot both
+    /// start a run in it.
     /// </summary>
+    /// <exception cref="RunFolderException">a file, a folder holding a run or in use, or one that cannot be created.</exception>
     public static RunFolder Create(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (File.Exists(path)) throw new RunFolderException($"{path}: is a file, not a folder");
-        var folder = new RunFolder(path);
-        if (File.Exists(folder.LastPath) || File.Exists(folder.ConfigPath))
-            throw new RunFolderException($"{path}: already holds a run; resume it or choose another folder");
         try
         {
-            Directory.CreateDirectory(folder.Path);
-            Directory.CreateDirectory(folder.PlotsPath);
+            Directory.CreateDirectory(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new RunFolderException($"{path}: cannot create the run folder: {e.Message}", e);
         }
+        RunFolderLock folderLock = RunFolderLock.Acquire(path);
+        var folder = new RunFolder(path, folderLock);
+        try
+        {
+            if (File.Exists(folder.LastPath) || File.Exists(folder.ConfigPath))
+                throw new RunFolderException($"{path}: already holds a run; resume it or choose another folder");
+            Directory.CreateDirectory(folder.PlotsPath);
+            folder.RemoveLeftovers();
+        }
+        catch (Exception e)
+        {
+            folderLock.Dispose();
+            if (e is IOException or UnauthorizedAccessException) throw new RunFolderException($"{path}: cannot create the run folder: {e.Message}", e);
+            throw;
+        }
         return folder;
     }
 
-    /// <summary>Opens an existing run: the folder must hold last.safetensors.</summary>
+    /// <summary>
+    /// A new run folder under <paramref name="root"/> named after <paramref name="now"/> ("runs/20250101-120000"),
+    /// suffixed "-2", "-3", … when that name is taken or in use, so runs started in the same second get their own.
+    /// </summary>
+    public static RunFolder CreateFresh(string root, DateTime now)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            string path = DefaultPath(root, now);
+            try
+            {
+                return Create(path);
+            }
+            catch (RunFolderException) when (attempt < 100 && (File.Exists(System.IO.Path.Combine(path, ConfigFile)) || File.Exists(System.IO.Path.Combine(path, LastFile))
+                || File.Exists(System.IO.Path.Combine(path, RunFolderLock.PidFile))))
+            {
+                // Another process took this name between DefaultPath and the lock; try the next one.
+                now = now.AddTicks(1);
+            }
+        }
+    }
+
+    /// <summary>Opens an existing run and locks it until disposed: the folder must hold last.safetensors.</summary>
+    /// <exception cref="RunFolderException">not found, not a run, or in use by another process.</exception>
     public static RunFolder Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!Directory.Exists(path)) throw new RunFolderException($"{path}: run folder not found");
-        var folder = new RunFolder(path);
-        if (!File.Exists(folder.LastPath))
+        if (!File.Exists(System.IO.Path.Combine(path, LastFile)))
             throw new RunFolderException($"{path}: not a run folder (no {LastFile})");
-        Directory.CreateDirectory(folder.PlotsPath);
+        RunFolderLock folderLock = RunFolderLock.Acquire(path);
+        var folder = new RunFolder(path, folderLock);
+        try
+        {
+            Directory.CreateDirectory(folder.PlotsPath);
+            folder.RemoveLeftovers();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            folderLock.Dispose();
+            throw new RunFolderException($"{path}: cannot write to the run folder: {e.Message}", e);
+        }
         return folder;
+    }
+
+    /// <summary>Releases the folder's lock.</summary>
+    public void Dispose() => _lock?.Dispose();
+
+    /// <summary>
+    /// Deletes the temporary files a killed process can leave (".&lt;name&gt;.&lt;guid&gt;.tmp", written before the rename
+    /// of an atomic write); safe because the folder is locked, so no other writer is using them.
+    /// </summary>
+    private void RemoveLeftovers()
+    {
+        foreach (string dir in new[] { Path, PlotsPath })
+        {
+            if (!Directory.Exists(dir)) continue;
+            foreach (string file in Directory.EnumerateFiles(dir, ".*.tmp"))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A leftover that cannot be deleted is harmless: nothing reads temporary files.
+                }
+            }
+        }
     }
 
     /// <summary>True when <paramref name="path"/> is a folder holding last.safetensors.</summary>
