@@ -138,7 +138,7 @@ public static class IdxReader
         }
         catch (IOException e)
         {
-            throw new DataFormatException($"{path}: cannot read the gzip stream: {e.Message}", e);
+            throw new DataFormatException($"{path}: cannot read the gzip stream: {InputText.Clip(e.Message, 200)}", e);
         }
     }
 
@@ -225,7 +225,7 @@ public static class IdxReader
         _ => "unknown type",
     };
 
-    private static string Shape(int[] dims) => "[" + string.Join(", ", dims) + "]";
+    private static string Shape(int[] dims) => IdxFile.FormatShape(dims);
 
     /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the bytes read.</summary>
     private static int ReadFully(Stream stream, Span<byte> buffer)

@@ -28,10 +28,10 @@ internal static class ColumnInference
 
         if (firstText < 0) return new TabularColumn(name, ColumnKind.Numeric, values, numbers);
         if (declared == ColumnKind.Numeric)
-            throw new CsvFormatException(path, lines[firstText], name, $"'{values[firstText]}' is not a number (the column is declared numeric)");
+            throw new CsvFormatException(path, lines[firstText], name, $"'{InputText.Clip(values[firstText])}' is not a number (the column is declared numeric)");
         if (numeric >= mostlyNumericFraction * present)
             throw new CsvFormatException(path, lines[firstText], name,
-                $"'{values[firstText]}' is not a number (the column is numeric elsewhere: {numeric} of {present} values are numbers); " +
+                $"'{InputText.Clip(values[firstText])}' is not a number (the column is numeric elsewhere: {numeric} of {present} values are numbers); " +
                 "fix or blank the value, or declare the column categorical");
         return new TabularColumn(name, ColumnKind.Categorical, values, null);
     }

@@ -81,7 +81,7 @@ public sealed partial class TabularPreprocessor
             if (value is not null) counts[value] = counts.GetValueOrDefault(value) + 1;
         }
         if (counts.Count == 0) return Constant(frame, column, rows, options, "has no values (all missing)");
-        if (counts.Count == 1) return Constant(frame, column, rows, options, $"has the same value ('{counts.Keys.First()}') on every training row that has one");
+        if (counts.Count == 1) return Constant(frame, column, rows, options, $"has the same value ('{InputText.Clip(counts.Keys.First())}') on every training row that has one");
         string[] categories = counts.Keys.Order(StringComparer.Ordinal).ToArray();
         string mode = categories[0];
         foreach (string category in categories)

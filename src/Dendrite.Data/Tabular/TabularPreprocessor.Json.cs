@@ -16,7 +16,7 @@ public sealed partial class TabularPreprocessor
         }
         catch (JsonException e)
         {
-            throw new DataFormatException($"tabular preprocessing metadata is not valid JSON: {e.Message}");
+            throw new DataFormatException($"tabular preprocessing metadata is not valid JSON: {InputText.Clip(e.Message, 200)}");
         }
         if (document is null) throw Invalid("it is null");
         if (document.Version != PreprocessorDocument.CurrentVersion)
@@ -25,9 +25,9 @@ public sealed partial class TabularPreprocessor
         foreach (FittedColumn column in columns) Validate(column);
         if (document.Target is { } target)
         {
-            if (target.Task == TaskKind.Classification && target.ClassNames is not { Length: > 0 }) throw Invalid($"target '{target.Name}' has no class names");
+            if (target.Task == TaskKind.Classification && target.ClassNames is not { Length: > 0 }) throw Invalid($"target '{InputText.Clip(target.Name)}' has no class names");
             if (target.Task == TaskKind.Regression && !(double.IsFinite(target.Mean) && target.Std > 0 && double.IsFinite(target.Std)))
-                throw Invalid($"target '{target.Name}' has mean {target.Mean} and std {target.Std}");
+                throw Invalid($"target '{InputText.Clip(target.Name)}' has mean {target.Mean} and std {target.Std}");
         }
         return new TabularPreprocessor(columns, document.Target, document.Dropped ?? []);
     }
@@ -37,17 +37,17 @@ public sealed partial class TabularPreprocessor
         if (column.Kind == ColumnKind.Numeric)
         {
             if (!(double.IsFinite(column.Mean) && column.Std > 0 && double.IsFinite(column.Std)))
-                throw Invalid($"numeric column '{column.Name}' has mean {column.Mean} and std {column.Std}");
+                throw Invalid($"numeric column '{InputText.Clip(column.Name)}' has mean {column.Mean} and std {column.Std}");
         }
         else if (column.Kind == ColumnKind.Categorical)
         {
             if (column.Categories is not { Length: > 0 } categories || column.Fill is null || !categories.Contains(column.Fill)
                 || categories.Distinct(StringComparer.Ordinal).Count() != categories.Length)
-                throw Invalid($"categorical column '{column.Name}' needs distinct categories that include its fill value");
+                throw Invalid($"categorical column '{InputText.Clip(column.Name)}' needs distinct categories that include its fill value");
         }
         else
         {
-            throw Invalid($"column '{column.Name}' has kind {column.Kind}");
+            throw Invalid($"column '{InputText.Clip(column.Name)}' has kind {column.Kind}");
         }
     }
 

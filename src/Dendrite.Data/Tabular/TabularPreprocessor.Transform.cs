@@ -39,7 +39,7 @@ public sealed partial class TabularPreprocessor
         {
             if (frame.Target.Name != Target.Name || frame.Target.Task != Target.Task)
                 throw new CsvFormatException(frame.FilePath, 0, frame.Target.Name,
-                    $"the target here is '{frame.Target.Name}' ({frame.Target.Task}) but the preprocessing was fitted on '{Target.Name}' ({Target.Task}); " +
+                    $"the target here is '{InputText.Clip(frame.Target.Name)}' ({frame.Target.Task}) but the preprocessing was fitted on '{InputText.Clip(Target.Name)}' ({Target.Task}); " +
                     "load the file with the fitted options");
             if (Target.Task == TaskKind.Regression) (targets, rawTargets) = RegressionTargets(frame, rowArray);
             else labels = ClassLabels(frame, rowArray);
@@ -86,7 +86,7 @@ public sealed partial class TabularPreprocessor
         string? text = column.Values[row];
         if (text is null) return double.NaN;
         if (NumberText.TryParse(text, out double x)) return x;
-        throw new CsvFormatException(frame.FilePath, frame.LineNumbers[row], column.Name, $"'{text}' is not a number (the column was numeric in training)");
+        throw new CsvFormatException(frame.FilePath, frame.LineNumbers[row], column.Name, $"'{InputText.Clip(text)}' is not a number (the column was numeric in training)");
     }
 
     private (float[] Targets, float[] Raw) RegressionTargets(TabularFrame frame, int[] rows)
@@ -116,7 +116,7 @@ public sealed partial class TabularPreprocessor
             string name = frame.Target!.ClassNames![frame.Target.Labels![rows[i]]];
             if (!index.TryGetValue(name, out labels[i]))
                 throw new CsvFormatException(frame.FilePath, frame.LineNumbers[rows[i]], Target.Name,
-                    $"class '{name}' was not among the training classes ({string.Join(", ", fittedNames)})");
+                    $"class '{InputText.Clip(name)}' was not among the training classes ({InputText.List(fittedNames)})");
         }
         return labels;
     }
@@ -124,5 +124,5 @@ public sealed partial class TabularPreprocessor
     private static CsvFormatException MissingColumn(TabularFrame frame, string name) =>
         new(frame.FilePath, 0, name,
             $"the preprocessing was fitted on this column but the file has no such feature column; feature columns here: " +
-            string.Join(", ", frame.Columns.Select(c => $"'{c.Name}'")));
+            InputText.List(frame.Columns.Select(c => c.Name)));
 }

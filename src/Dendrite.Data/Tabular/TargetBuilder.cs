@@ -26,7 +26,7 @@ internal static class TargetBuilder
         {
             if (numeric >= options.MostlyNumericFraction * values.Length)
                 throw new CsvFormatException(path, lines[firstText], name,
-                    $"target '{values[firstText]}' is not a number (the target is numeric elsewhere: {numeric} of {values.Length} values are numbers); " +
+                    $"target '{InputText.Clip(values[firstText])}' is not a number (the target is numeric elsewhere: {numeric} of {values.Length} values are numbers); " +
                     "fix the value, or force classification");
             task = TaskKind.Classification;
         }
@@ -38,7 +38,7 @@ internal static class TargetBuilder
         if (task == TaskKind.Regression)
         {
             if (firstText >= 0)
-                throw new CsvFormatException(path, lines[firstText], name, $"target '{values[firstText]}' is not a number; a regression target must be numeric");
+                throw new CsvFormatException(path, lines[firstText], name, $"target '{InputText.Clip(values[firstText])}' is not a number; a regression target must be numeric");
             var targets = new float[numbers.Length];
             for (int i = 0; i < numbers.Length; i++) targets[i] = (float)numbers[i];
             return TabularTarget.Regression(name, targets);
