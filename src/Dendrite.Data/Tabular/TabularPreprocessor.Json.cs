@@ -22,10 +22,21 @@ public sealed partial class TabularPreprocessor
         if (document.Version != PreprocessorDocument.CurrentVersion)
             throw Invalid($"version {document.Version}, expected {PreprocessorDocument.CurrentVersion}");
         if (document.Columns is not { Length: > 0 } columns) throw Invalid("it has no columns");
-        foreach (FittedColumn column in columns) Validate(column);
+        // JSON null is accepted by the deserializer wherever a reference is expected; each would surface later as a
+        // NullReferenceException or a dictionary's ArgumentNullException.
+        foreach (FittedColumn? column in columns)
+        {
+            if (column?.Name is null) throw Invalid("a column or its name is null");
+            Validate(column);
+        }
+        if (document.Dropped is { } dropped && dropped.Any(d => d is null)) throw Invalid("a dropped column's name is null");
         if (document.Target is { } target)
         {
-            if (target.Task == TaskKind.Classification && target.ClassNames is not { Length: > 0 }) throw Invalid($"target '{InputText.Clip(target.Name)}' has no class names");
+            if (target.Name is null) throw Invalid("the target's name is null");
+            if (target.Task == TaskKind.Classification && !IsDistinctNames(target.ClassNames))
+                throw Invalid($"target '{InputText.Clip(target.Name)}' needs distinct, non-null class names");
+            if (target.Task is not (TaskKind.Classification or TaskKind.Regression))
+                throw Invalid($"target '{InputText.Clip(target.Name)}' has task {target.Task}");
             if (target.Task == TaskKind.Regression && !(double.IsFinite(target.Mean) && target.Std > 0 && double.IsFinite(target.Std)))
                 throw Invalid($"target '{InputText.Clip(target.Name)}' has mean {target.Mean} and std {target.Std}");
         }
@@ -41,8 +52,7 @@ public sealed partial class TabularPreprocessor
         }
         else if (column.Kind == ColumnKind.Categorical)
         {
-            if (column.Categories is not { Length: > 0 } categories || column.Fill is null || !categories.Contains(column.Fill)
-                || categories.Distinct(StringComparer.Ordinal).Count() != categories.Length)
+            if (!IsDistinctNames(column.Categories) || column.Fill is null || !column.Categories!.Contains(column.Fill))
                 throw Invalid($"categorical column '{InputText.Clip(column.Name)}' needs distinct categories that include its fill value");
         }
         else
@@ -50,6 +60,9 @@ public sealed partial class TabularPreprocessor
             throw Invalid($"column '{InputText.Clip(column.Name)}' has kind {column.Kind}");
         }
     }
+
+    private static bool IsDistinctNames(string[]? names) =>
+        names is { Length: > 0 } && names.All(n => n is not null) && names.Distinct(StringComparer.Ordinal).Count() == names.Length;
 
     private static DataFormatException Invalid(string what) => new($"tabular preprocessing metadata is invalid: {what}");
 }

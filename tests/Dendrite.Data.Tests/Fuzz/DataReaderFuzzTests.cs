@@ -129,17 +129,27 @@ public sealed class DataReaderFuzzTests : IDisposable
         CsvFixture csv = new();
         try
         {
-            TabularFrame frame = csv.Load(new TabularCsvOptions { TargetColumn = "y" },
-                "a,b,c,y", "1,x,0.5,2.5", "2,y,,3.5", "3,x,1.5,1.5", "4,z,2.5,4.5");
-            string json = TabularPreprocessor.Fit(frame, new TabularPreprocessorOptions { MissingIndicators = true }).ToJson();
-            var mutator = new Mutator(["\"", "{", "}", "[", "]", ",", ":", "null", "-1", "1e400", "\"Numeric\"", "\"Categorical\"", "2"]);
+            string[] lines = ["a,b,c,y,k", "1,x,0.5,2.5,cat", "2,y,,3.5,dog", "3,x,1.5,1.5,cat", "4,z,2.5,4.5,bird"];
+            TabularFrame regression = csv.Load(new TabularCsvOptions { TargetColumn = "y" }, lines);
+            TabularFrame classification = csv.Load(new TabularCsvOptions { TargetColumn = "k" }, lines);
+            byte[][] seeds =
+            [
+                Encoding.UTF8.GetBytes(TabularPreprocessor.Fit(regression, new TabularPreprocessorOptions { MissingIndicators = true }).ToJson()),
+                Encoding.UTF8.GetBytes(TabularPreprocessor.Fit(classification).ToJson()),
+            ];
+            var mutator = new Mutator(["\"", "{", "}", "[", "]", ",", ":", "null", "-1", "1e400", "\"Numeric\"", "\"Categorical\"", "\"cat\"", "2"]);
 
             FuzzRun.Check("preprocessor-json", FuzzRun.Iterations(5000),
-                rng => mutator.Mutate(rng, Encoding.UTF8.GetBytes(json)),
+                rng =>
+                {
+                    int which = rng.Next(seeds.Length);
+                    return [(byte)which, .. mutator.Mutate(rng, seeds[which])];
+                },
                 mutant =>
                 {
-                    TabularPreprocessor restored = TabularPreprocessor.FromJson(Encoding.UTF8.GetString(mutant));
-                    AssertFinite(restored.Transform(frame));
+                    TabularPreprocessor restored = TabularPreprocessor.FromJson(Encoding.UTF8.GetString(mutant.AsSpan(1)));
+                    AssertFinite(restored.Transform(mutant[0] == 0 ? regression : classification));
+                    restored.ConfigureLoading(new TabularCsvOptions()); // as the CLI does before loading a prediction file
                 },
                 checkError: (_, e) => OneShortLine("", e));
         }
