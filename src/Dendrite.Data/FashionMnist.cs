@@ -19,26 +19,27 @@ public static class FashionMnist
     /// Loads the data set, looking in this order: <paramref name="dataDirectory"/> (when given, only there),
     /// the user cache folder, the Debian package folder /usr/share/datasets/fashion-mnist, and finally a download
     /// from the official location into the cache with SHA-256 verification. Throws a DendriteException that lists
-    /// every option when all fail. <paramref name="log"/> receives one-line progress notes.
+    /// every option when all fail. <paramref name="log"/> receives one-line progress notes; <paramref name="idxOptions"/>
+    /// limits what the files' headers may claim (<see cref="IdxReadOptions.Default"/> when null).
     /// </summary>
-    public static FashionMnistData Load(string? dataDirectory = null, Action<string>? log = null)
-        => FashionMnistLocator.CreateDefault().Load(dataDirectory, log);
+    public static FashionMnistData Load(string? dataDirectory = null, Action<string>? log = null, IdxReadOptions? idxOptions = null)
+        => FashionMnistLocator.CreateDefault().Load(dataDirectory, log, idxOptions);
 
     /// <summary>
     /// Loads both splits from a folder holding the four files. <paramref name="imageSide"/> is
     /// <see cref="ImageSide"/> for the real data; tests pass smaller sizes for tiny files.
     /// </summary>
-    internal static FashionMnistData LoadDirectory(string directory, string source, int imageSide)
+    internal static FashionMnistData LoadDirectory(string directory, string source, int imageSide, IdxReadOptions? idxOptions = null)
     {
-        InMemoryDataset train = LoadSplit(directory, FashionMnistFiles.TrainImages, FashionMnistFiles.TrainLabels, imageSide);
-        InMemoryDataset test = LoadSplit(directory, FashionMnistFiles.TestImages, FashionMnistFiles.TestLabels, imageSide);
+        InMemoryDataset train = LoadSplit(directory, FashionMnistFiles.TrainImages, FashionMnistFiles.TrainLabels, imageSide, idxOptions);
+        InMemoryDataset test = LoadSplit(directory, FashionMnistFiles.TestImages, FashionMnistFiles.TestLabels, imageSide, idxOptions);
         return new FashionMnistData(train, test, source);
     }
 
-    private static InMemoryDataset LoadSplit(string directory, string imagesName, string labelsName, int imageSide)
+    private static InMemoryDataset LoadSplit(string directory, string imagesName, string labelsName, int imageSide, IdxReadOptions? idxOptions)
     {
-        IdxFile images = IdxReader.Read(FindOrThrow(directory, imagesName));
-        IdxFile labels = IdxReader.Read(FindOrThrow(directory, labelsName));
+        IdxFile images = IdxReader.Read(FindOrThrow(directory, imagesName), idxOptions);
+        IdxFile labels = IdxReader.Read(FindOrThrow(directory, labelsName), idxOptions);
         return IdxDataset.FromImagesAndLabels(images, labels, ClassNames.Count, imageSide);
     }
 

@@ -1,3 +1,4 @@
+using Dendrite.Data.Idx;
 using Dendrite.Data.Loading;
 using Dendrite.Data.Tests.Idx;
 using Dendrite.TestKit;
@@ -47,6 +48,19 @@ public sealed class FashionMnistTests : IDisposable
         FashionMnistData data = FashionMnist.LoadDirectory(_temp.Path, "here", imageSide: 2);
 
         Assert.Equal([9, 8, 7], data.Test.Labels);
+    }
+
+    [Fact]
+    public void Load_PassesTheIdxLimitToEveryFile()
+    {
+        // 7 images of 28×28 = 5488 elements: within the default limit, above a limit of 5000.
+        TinyFashionMnist.Write(_temp.Path, side: FashionMnist.ImageSide);
+
+        var e = Assert.Throws<DataFormatException>(() => FashionMnist.Load(_temp.Path, idxOptions: new IdxReadOptions { MaxElements = 5000 }));
+
+        Assert.Contains(FashionMnistFiles.TrainImages, e.Message, StringComparison.Ordinal);
+        Assert.Contains("more than the limit of 5000 elements", e.Message, StringComparison.Ordinal);
+        Assert.Equal(TinyFashionMnist.TrainCount, FashionMnist.Load(_temp.Path).Train.Count);
     }
 
     [Fact]

@@ -27,6 +27,16 @@ public sealed class IdxFile
 
     public int Rank => Dimensions.Count;
 
-    /// <summary>The dimensions formatted as [a, b, c].</summary>
-    public string ShapeString => "[" + string.Join(", ", Dimensions) + "]";
+    /// <summary>
+    /// The dimensions formatted as [a, b, c] for messages; beyond 8 dimensions (a header may declare up to 255) the
+    /// middle ones are elided, as in [1, 1, 1, 1, 1, 1, …, 1] (255 dimensions), so the message stays one short line.
+    /// </summary>
+    public string ShapeString => FormatShape(Dimensions);
+
+    internal static string FormatShape(IReadOnlyList<int> dims)
+    {
+        const int Shown = 8;
+        if (dims.Count <= Shown) return "[" + string.Join(", ", dims) + "]";
+        return "[" + string.Join(", ", dims.Take(Shown - 2)) + $", …, {dims[^1]}] ({dims.Count} dimensions)";
+    }
 }

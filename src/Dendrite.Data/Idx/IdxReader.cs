@@ -14,7 +14,11 @@ namespace Dendrite.Data.Idx;
 /// front against a hard ceiling (a .NET array holds at most <see cref="Array.MaxLength"/> bytes), against the most
 /// that deflate can expand the compressed bytes (1032:1), and against the uncompressed size the gzip trailer
 /// records (ISIZE); the data is then read into a buffer that grows only as decompressed bytes actually arrive,
-/// capped at the claimed size, so a lying header costs at most what the stream really contains.
+/// capped at the claimed size, so a lying header costs at most what the stream really contains, and decompression
+/// stops one byte past what the header justifies. Every header is also held to <see cref="IdxReadOptions.MaxElements"/>.
+/// A gzip file must be exactly one gzip member holding exactly the IDX data: bytes after the end of the compressed
+/// stream are refused (the trailer's recorded size must equal the header's claim), and invalid compressed data or a
+/// failed checksum is reported as a corrupt gzip stream.
 /// </remarks>
 public static class IdxReader
 {
@@ -34,11 +38,15 @@ public static class IdxReader
     private const int MinInitialCapacity = 1 << 16;
 
     /// <summary>Reads the IDX file at <paramref name="path"/> (raw or gzip).</summary>
-    /// <exception cref="DataFormatException">The file is not a well-formed unsigned-byte IDX file.</exception>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Limits; <see cref="IdxReadOptions.Default"/> when null.</param>
+    /// <exception cref="DataFormatException">The file is not a well-formed unsigned-byte IDX file, or its header
+    /// claims more than <see cref="IdxReadOptions.MaxElements"/> elements.</exception>
     /// <exception cref="DatasetNotFoundException">The file does not exist.</exception>
-    public static IdxFile Read(string path)
+    public static IdxFile Read(string path, IdxReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        long maxElements = Math.Min((options ?? IdxReadOptions.Default).MaxElements, Array.MaxLength);
         FileStream file;
         try
         {
@@ -56,13 +64,13 @@ public static class IdxReader
             int got = ReadFully(file, signature);
             file.Position = 0;
             bool isGzip = got == 2 && signature[0] == 0x1F && signature[1] == 0x8B;
-            return isGzip ? ReadGzip(file, path, length) : ReadRaw(file, path, length);
+            return isGzip ? ReadGzip(file, path, length, maxElements) : ReadRaw(file, path, length, maxElements);
         }
     }
 
-    private static IdxFile ReadRaw(FileStream file, string path, long fileLength)
+    private static IdxFile ReadRaw(FileStream file, string path, long fileLength, long maxElements)
     {
-        (int[] dims, long count, int headerLength) = ReadHeader(file, path, compressed: false);
+        (int[] dims, long count, int headerLength) = ReadHeader(file, path, compressed: false, maxElements);
         long available = fileLength - headerLength;
         if (available < count)
             throw new DataFormatException(
@@ -77,7 +85,7 @@ public static class IdxReader
         return new IdxFile(path, dims, data);
     }
 
-    private static IdxFile ReadGzip(FileStream file, string path, long compressedLength)
+    private static IdxFile ReadGzip(FileStream file, string path, long compressedLength, long maxElements)
     {
         if (compressedLength < MinGzipLength)
             throw new DataFormatException(
@@ -93,7 +101,7 @@ public static class IdxReader
         using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
         try
         {
-            (int[] dims, long count, int headerLength) = ReadHeader(gzip, path, compressed: true);
+            (int[] dims, long count, int headerLength) = ReadHeader(gzip, path, compressed: true, maxElements);
             long claimedTotal = headerLength + count;
             if (claimedTotal > compressedLength * MaxDeflateRatio)
                 throw new DataFormatException(
@@ -102,7 +110,7 @@ public static class IdxReader
             // file. Smaller claims are left to the stream check below (it reports extra bytes precisely).
             if (claimedTotal > trailerSize)
                 throw new DataFormatException(
-                    $"{path}: header claims {Shape(dims)} = {claimedTotal} bytes uncompressed, but the gzip trailer records {trailerSize} (file truncated or corrupt)");
+                    $"{path}: header claims {Shape(dims)} = {claimedTotal} bytes uncompressed, but the gzip trailer records {trailerSize} (file truncated, corrupt, or followed by other data)");
 
             byte[] data = ReadGrowing(gzip, path, dims, count, compressedLength);
 
@@ -110,11 +118,27 @@ public static class IdxReader
             if (gzip.Read(probe) != 0)
                 throw new DataFormatException(
                     $"{path}: IDX data continues after the {count} bytes its header {Shape(dims)} claims");
+            // The stream ended where the header says, but .NET ignores whatever follows a gzip member that is not
+            // another member. The trailer is the file's last 8 bytes only when nothing follows the stream, and then
+            // it records exactly the size just read.
+            if (trailerSize != claimedTotal)
+                throw new DataFormatException(
+                    $"{path}: {compressedLength} bytes of gzip, but the compressed stream ends before the end of the file " +
+                    $"(the last 4 bytes record {trailerSize} bytes uncompressed, the stream held {claimedTotal}); trailing data after the gzip stream");
             return new IdxFile(path, dims, data);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        // .NET reports any invalid deflate data or checksum as "unsupported compression method", which misleads.
+        catch (InvalidDataException e)
         {
-            throw new DataFormatException($"{path}: corrupt or truncated gzip stream ({e.Message})", e);
+            throw new DataFormatException($"{path}: corrupt gzip stream: its compressed data or checksum is invalid", e);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new DataFormatException($"{path}: truncated gzip stream: the file ends inside the compressed data", e);
+        }
+        catch (IOException e)
+        {
+            throw new DataFormatException($"{path}: cannot read the gzip stream: {InputText.Clip(e.Message, 200)}", e);
         }
     }
 
@@ -141,7 +165,7 @@ public static class IdxReader
     }
 
     /// <summary>Parses and validates the header; returns the dimensions, their product and the header size.</summary>
-    private static (int[] Dims, long Count, int HeaderLength) ReadHeader(Stream stream, string path, bool compressed)
+    private static (int[] Dims, long Count, int HeaderLength) ReadHeader(Stream stream, string path, bool compressed, long maxElements)
     {
         string what = compressed ? "decompressed IDX data" : "IDX file";
         Span<byte> magic = stackalloc byte[4];
@@ -179,9 +203,13 @@ public static class IdxReader
         foreach (int d in dims)
         {
             count *= d;
-            if (count > Array.MaxLength)
+            if (count <= maxElements) continue;
+            if (maxElements == Array.MaxLength)
                 throw new DataFormatException(
                     $"{path}: IDX header claims {Shape(dims)}, more than {Array.MaxLength} elements (the largest .NET array); file corrupt");
+            throw new DataFormatException(
+                $"{path}: IDX header claims {Shape(dims)}, more than the limit of {maxElements} elements; " +
+                "file corrupt, or raise the limit (IdxReadOptions.MaxElements) to read a genuine larger file");
         }
         return (dims, count, 4 + dimBytes.Length);
     }
@@ -197,7 +225,7 @@ public static class IdxReader
         _ => "unknown type",
     };
 
-    private static string Shape(int[] dims) => "[" + string.Join(", ", dims) + "]";
+    private static string Shape(int[] dims) => IdxFile.FormatShape(dims);
 
     /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the bytes read.</summary>
     private static int ReadFully(Stream stream, Span<byte> buffer)

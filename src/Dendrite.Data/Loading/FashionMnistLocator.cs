@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dendrite.Data.Idx;
 
 namespace Dendrite.Data.Loading;
 
@@ -61,12 +62,12 @@ public sealed class FashionMnistLocator
     /// <summary>The real cache folder, the Debian folder and the network.</summary>
     public static FashionMnistLocator CreateDefault() => new(DefaultCacheDirectory, DebianDirectory);
 
-    /// <summary>Locates (downloading if needed) and loads the data set.</summary>
-    public FashionMnistData Load(string? dataDirectory = null, Action<string>? log = null)
+    /// <summary>Locates (downloading if needed) and loads the data set; <paramref name="idxOptions"/> limits the files' headers.</summary>
+    public FashionMnistData Load(string? dataDirectory = null, Action<string>? log = null, IdxReadOptions? idxOptions = null)
     {
         (string directory, string source) = Locate(dataDirectory, log);
         log?.Invoke($"Loading Fashion-MNIST from {directory}");
-        return FashionMnist.LoadDirectory(directory, source, FashionMnist.ImageSide);
+        return FashionMnist.LoadDirectory(directory, source, FashionMnist.ImageSide, idxOptions);
     }
 
     /// <summary>

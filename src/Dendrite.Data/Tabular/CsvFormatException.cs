@@ -34,7 +34,8 @@ public class CsvFormatException : DataFormatException
     {
         string where = filePath;
         if (line > 0) where += $" line {line}";
-        if (column is not null) where += (line > 0 ? ", " : " ") + $"column '{column}'";
+        // The column name comes from the file: quoted on one line and cut short, like any echoed input.
+        if (column is not null) where += (line > 0 ? ", " : " ") + $"column '{InputText.Clip(column)}'";
         return $"{where}: {problem}";
     }
 }

@@ -6,8 +6,15 @@ namespace Dendrite.Data.Tabular;
 /// <summary>
 /// Reads a CSV file into a <see cref="CsvTable"/> with CsvHelper (RFC 4180 quoting, separator detection among
 /// comma, semicolon, tab and pipe from the first lines), rejecting files that cannot be a table: empty, header
-/// only, ragged rows, empty or duplicate column names, malformed quoting.
+/// only, ragged rows, empty or duplicate column names, malformed quoting, and input that is not text at all.
 /// </summary>
+/// <remarks>
+/// Hostile or accidental input is bounded before it is parsed: the first kilobyte must look like UTF-8 text
+/// (<see cref="CsvTextCheck"/>), a NUL byte anywhere fails at once (<see cref="CsvInputStream"/>), a record longer
+/// than <see cref="TabularCsvOptions.MaxRecordBytes"/> fails when the reader would have to grow its buffer past it,
+/// and a record with more than <see cref="TabularCsvOptions.MaxColumns"/> fields fails before its fields become
+/// strings. So /dev/zero, an unclosed quote in a large file or a 50 MB header line fail within a few megabytes.
+/// </remarks>
 internal static class CsvTableReader
 {
     public static CsvTable Read(string path, TabularCsvOptions options)
@@ -27,11 +34,12 @@ internal static class CsvTableReader
             MalformedData = CsvMalformedDataHandling.Throw,
             // Field counts are checked here, where the message can name the column.
             FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MaxRecordSize = options.MaxRecordBytes,
         };
 
         try
         {
-            using CsvReader reader = CsvReader.FromFile(path, readerOptions);
+            using CsvReader reader = CsvReader.Create(OpenChecked(path), readerOptions, leaveOpen: false);
             string[]? header = options.ColumnNames?.ToArray();
             int headerLine = 0;
             int skipped = 0;
@@ -39,7 +47,8 @@ internal static class CsvTableReader
             var lines = new List<int>();
             while (reader.Read())
             {
-                int line = checked((int)reader.LineNumber);
+                int line = Line(path, reader.LineNumber);
+                CheckSize(path, line, reader, options);
                 string[] fields = Fields(reader);
                 if (fields.Length == 1 && fields[0].Length == 0) continue; // a line of only spaces
                 if (skipped < options.SkipLines)
@@ -62,14 +71,75 @@ internal static class CsvTableReader
             if (header is null) throw new CsvFormatException(path, 0, null, "the file is empty; expected a header line with column names");
             if (options.ColumnNames is not null) CheckHeader(path, 0, header);
             if (rows.Count == 0)
-                throw new CsvFormatException(path, headerLine, null, $"no data rows after the header ({string.Join(", ", header)})");
+                throw new CsvFormatException(path, headerLine, null, $"no data rows after the header ({InputText.List(header)})");
             return new CsvTable(path, reader.Separator, headerLine, header, rows, lines);
         }
         catch (HelperFormatException e)
         {
-            throw new CsvFormatException(path, checked((int)e.LineNumber), null, $"malformed CSV: {e.Message}");
+            int line = e.LineNumber is > 0 and <= int.MaxValue ? (int)e.LineNumber : 0;
+            if (e.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
+                throw TooLong(path, line, options.MaxRecordBytes);
+            throw new CsvFormatException(path, line, null, $"malformed CSV: {InputText.Clip(e.Message, 200)}");
+        }
+        catch (IOException e)
+        {
+            throw new DataFormatException($"{path}: cannot read the CSV file: {InputText.Clip(e.Message, 200)}", e);
         }
     }
+
+    /// <summary>Opens the file and refuses it at once when its first bytes cannot be text.</summary>
+    private static CsvInputStream OpenChecked(string path)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new DataFormatException($"{path}: cannot open the CSV file: {e.Message}", e);
+        }
+        try
+        {
+            var sample = new byte[CsvTextCheck.SampleLength];
+            int got = 0;
+            while (got < sample.Length)
+            {
+                int n = file.Read(sample, got, sample.Length - got);
+                if (n == 0) break;
+                got += n;
+            }
+            Array.Resize(ref sample, got);
+            CsvTextCheck.Check(path, sample, complete: got < CsvTextCheck.SampleLength);
+            return new CsvInputStream(file, path, sample, checkNul: !CsvTextCheck.IsWideText(sample));
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static int Line(string path, long line) =>
+        line <= int.MaxValue ? (int)line : throw new CsvFormatException(path, 0, null, $"more than {int.MaxValue} lines; split the file");
+
+    /// <summary>
+    /// The reader enforces the record limit only when it must grow its buffer, so a long record that arrived whole
+    /// is checked here; the field count is checked before any field becomes a string.
+    /// </summary>
+    private static void CheckSize(string path, int line, CsvReader reader, TabularCsvOptions options)
+    {
+        if (reader.RawRecord.Length > options.MaxRecordBytes) throw TooLong(path, line, options.MaxRecordBytes);
+        if (reader.FieldCount > options.MaxColumns)
+            throw new CsvFormatException(path, line, null,
+                $"the record has {reader.FieldCount} fields, more than the limit of {options.MaxColumns} columns " +
+                "(the wrong delimiter, or raise the limit: TabularCsvOptions.MaxColumns)");
+    }
+
+    private static CsvFormatException TooLong(string path, int line, int limit) =>
+        new(path, line, null,
+            $"the record is longer than the limit of {limit} bytes: a quote that never closes, a file without line breaks, " +
+            "or not a CSV (for a genuine long record, raise TabularCsvOptions.MaxRecordBytes)");
 
     private static string[] Fields(CsvReader reader)
     {
@@ -97,9 +167,9 @@ internal static class CsvTableReader
     {
         if (count < header.Length)
             throw new CsvFormatException(path, line, header[count],
-                $"the row has {count} fields, expected {header.Length} like the header (no value for '{header[count]}' onward)");
+                $"the row has {count} fields, expected {header.Length} like the header (no value for '{InputText.Clip(header[count])}' onward)");
         if (count > header.Length)
             throw new CsvFormatException(path, line, header[^1],
-                $"the row has {count} fields, expected {header.Length} like the header ({count - header.Length} more after the last column '{header[^1]}')");
+                $"the row has {count} fields, expected {header.Length} like the header ({count - header.Length} more after the last column '{InputText.Clip(header[^1])}')");
     }
 }

@@ -42,7 +42,7 @@ public static class TabularCsv
         }
         if (columns.Count == 0)
             throw new CsvFormatException(path, table.HeaderLine, null,
-                $"no feature columns: the file has only {string.Join(", ", header.Select(h => $"'{h}'"))}, none of which is a feature");
+                $"no feature columns: the file has only {InputText.List(header)}, none of which is a feature");
 
         string?[]? ids = id >= 0 ? Values(table, keep, id, missing) : null;
         return new TabularFrame(path, table.Delimiter, columns, tabularTarget, ids, id >= 0 ? header[id] : null, lines, skippedLines);
@@ -63,7 +63,7 @@ public static class TabularCsv
         int index = Array.IndexOf(table.Header, name);
         if (index >= 0) return index;
         throw new CsvFormatException(table.Path, table.HeaderLine, name,
-            $"no such {role} column; available columns: {string.Join(", ", table.Header.Select(h => $"'{h}'"))}");
+            $"no such {role} column; available columns: {InputText.List(table.Header)}");
     }
 
     private static List<int> KeptRows(CsvTable table, int target, HashSet<string> missing, bool skipMissingTarget, out int[] skippedLines)

@@ -3,6 +3,15 @@ namespace Dendrite.Data.Tabular;
 /// <summary>How <see cref="TabularCsv.Load"/> reads a CSV file into a <see cref="TabularFrame"/>.</summary>
 public sealed record TabularCsvOptions
 {
+    /// <summary>8 MiB: a row of 100,000 numbers written with 17 digits each still fits four times over.</summary>
+    public const int DefaultMaxRecordBytes = 8 << 20;
+
+    /// <summary>100,000 columns, the default of <see cref="MaxColumns"/>.</summary>
+    public const int DefaultMaxColumns = 100_000;
+
+    private readonly int _maxRecordBytes = DefaultMaxRecordBytes;
+    private readonly int _maxColumns = DefaultMaxColumns;
+
     /// <summary>Missing-value markers used when <see cref="MissingValues"/> is not set (an empty field is always missing).</summary>
     public static IReadOnlyList<string> DefaultMissingValues { get; } = ["NA", "N/A", "NaN", "null", "?"];
 
@@ -47,4 +56,30 @@ public sealed record TabularCsvOptions
 
     /// <summary>Column names for a file without a header line; then the first record (after <see cref="SkipLines"/>) is data.</summary>
     public IReadOnlyList<string>? ColumnNames { get; init; }
+
+    /// <summary>
+    /// The longest record (one line, or the lines a quoted field spans), in bytes, at least 1. A longer one fails
+    /// naming its line, so a quote that never closes, a file without line breaks or a giant header line costs a
+    /// bounded amount of memory (about twice this) and time instead of growing until memory runs out.
+    /// </summary>
+    public int MaxRecordBytes
+    {
+        get => _maxRecordBytes;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxRecordBytes = value;
+        }
+    }
+
+    /// <summary>The most fields a record may have, at least 1; a record with more fails naming its line.</summary>
+    public int MaxColumns
+    {
+        get => _maxColumns;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxColumns = value;
+        }
+    }
 }

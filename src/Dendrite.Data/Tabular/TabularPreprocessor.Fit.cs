@@ -41,25 +41,10 @@ public sealed partial class TabularPreprocessor
 
     private static FittedColumn? FitNumeric(TabularFrame frame, TabularColumn column, int[] rows, TabularPreprocessorOptions options)
     {
-        double[] numbers = column.Numbers!;
-        double sum = 0;
-        int count = 0;
-        foreach (int r in rows)
-        {
-            if (double.IsNaN(numbers[r])) continue;
-            sum += numbers[r];
-            count++;
-        }
+        // Scaled when the plain sums would overflow (values or spreads past ~1e154), so a huge but finite value
+        // standardizes like any other instead of turning the whole column into 0s or NaNs.
+        (double mean, double std, int count) = Moments.Of(column.Numbers!, rows);
         if (count == 0) return Constant(frame, column, rows, options, "has no values (all missing)");
-        double mean = sum / count;
-        double squares = 0;
-        foreach (int r in rows)
-        {
-            if (double.IsNaN(numbers[r])) continue;
-            double d = numbers[r] - mean;
-            squares += d * d;
-        }
-        double std = Math.Sqrt(squares / count);
         // Equal values can sum to a mean an ulp off, leaving a spread of pure rounding noise: that is still constant.
         if (std <= Math.Abs(mean) * 1e-12) return Constant(frame, column, rows, options, $"has the same value ({NumberText.Format(mean)}) on every training row that has one");
         return new FittedColumn
@@ -81,7 +66,7 @@ public sealed partial class TabularPreprocessor
             if (value is not null) counts[value] = counts.GetValueOrDefault(value) + 1;
         }
         if (counts.Count == 0) return Constant(frame, column, rows, options, "has no values (all missing)");
-        if (counts.Count == 1) return Constant(frame, column, rows, options, $"has the same value ('{counts.Keys.First()}') on every training row that has one");
+        if (counts.Count == 1) return Constant(frame, column, rows, options, $"has the same value ('{InputText.Clip(counts.Keys.First())}') on every training row that has one");
         string[] categories = counts.Keys.Order(StringComparer.Ordinal).ToArray();
         string mode = categories[0];
         foreach (string category in categories)
@@ -100,9 +85,22 @@ public sealed partial class TabularPreprocessor
     private static FittedTarget FitTarget(TabularFrame frame, TabularTarget target, int[] rows, TabularPreprocessorOptions options)
     {
         if (target.Task == TaskKind.Classification)
+        {
+            // Like a constant regression target: one class leaves nothing to learn, and a "classifier" would be
+            // 100% accurate by construction.
+            int first = target.Labels![rows[0]];
+            bool single = true;
+            foreach (int r in rows)
+                if (target.Labels[r] != first) { single = false; break; }
+            if (single)
+                throw new CsvFormatException(frame.FilePath, 0, target.Name,
+                    $"the target has the same class ('{InputText.Clip(target.ClassNames![first])}') on all {rows.Length} training rows " +
+                    $"({LineRange(frame, rows)}); a classifier needs at least two classes, so there is nothing to learn");
             return new FittedTarget { Name = target.Name, Task = TaskKind.Classification, ClassNames = target.ClassNames };
+        }
 
         var t = new double[rows.Length];
+        int largest = 0;
         for (int i = 0; i < rows.Length; i++)
         {
             double y = target.Values![rows[i]];
@@ -110,17 +108,27 @@ public sealed partial class TabularPreprocessor
                 throw new CsvFormatException(frame.FilePath, frame.LineNumbers[rows[i]], target.Name,
                     $"target {NumberText.Format(y)} is not positive, so it has no logarithm; train without the log target");
             t[i] = options.LogTarget ? Math.Log(y) : y;
+            if (Math.Abs(t[i]) > Math.Abs(t[largest])) largest = i;
         }
         if (!options.StandardizeTarget)
+        {
+            // Unstandardized, the model's float32 squared error overflows for targets past sqrt(float.MaxValue).
+            if (Math.Abs(t[largest]) > MaxUnstandardizedTarget)
+                throw new CsvFormatException(frame.FilePath, frame.LineNumbers[rows[largest]], target.Name,
+                    $"target {NumberText.Format(target.Values![rows[largest]])} is too large to train on unstandardized (its squared error " +
+                    $"overflows float32 beyond about ±{MaxUnstandardizedTarget:0.#e0}); standardize the target, or rescale the column");
             return new FittedTarget { Name = target.Name, Task = TaskKind.Regression, Log = options.LogTarget, Mean = 0, Std = 1 };
+        }
 
-        double mean = t.Sum() / t.Length;
-        double std = Math.Sqrt(t.Sum(v => (v - mean) * (v - mean)) / t.Length);
+        (double mean, double std, _) = Moments.Of(t);
         if (!(std > 0))
             throw new CsvFormatException(frame.FilePath, 0, target.Name,
                 $"the target has the same value on all {rows.Length} training rows ({LineRange(frame, rows)}); there is nothing to learn");
         return new FittedTarget { Name = target.Name, Task = TaskKind.Regression, Standardize = true, Log = options.LogTarget, Mean = mean, Std = std };
     }
+
+    /// <summary>sqrt(float.MaxValue), rounded down: the largest target whose square float32 still holds.</summary>
+    private const double MaxUnstandardizedTarget = 1.8e19;
 
     private static string LineRange(TabularFrame frame, int[] rows)
     {

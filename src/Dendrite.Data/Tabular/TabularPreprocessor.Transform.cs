@@ -39,7 +39,7 @@ public sealed partial class TabularPreprocessor
         {
             if (frame.Target.Name != Target.Name || frame.Target.Task != Target.Task)
                 throw new CsvFormatException(frame.FilePath, 0, frame.Target.Name,
-                    $"the target here is '{frame.Target.Name}' ({frame.Target.Task}) but the preprocessing was fitted on '{Target.Name}' ({Target.Task}); " +
+                    $"the target here is '{InputText.Clip(frame.Target.Name)}' ({frame.Target.Task}) but the preprocessing was fitted on '{InputText.Clip(Target.Name)}' ({Target.Task}); " +
                     "load the file with the fitted options");
             if (Target.Task == TaskKind.Regression) (targets, rawTargets) = RegressionTargets(frame, rowArray);
             else labels = ClassLabels(frame, rowArray);
@@ -64,7 +64,7 @@ public sealed partial class TabularPreprocessor
             double x = Number(frame, column, r);
             bool missing = double.IsNaN(x);
             // A missing value is filled with the training mean, which standardizes to exactly 0.
-            features[i * width + offset] = missing ? 0f : (float)((x - fitted.Mean) / fitted.Std);
+            features[i * width + offset] = missing ? 0f : Standardize(frame, column, r, x, fitted);
             if (fitted.MissingIndicator) features[i * width + offset + 1] = missing ? 1f : 0f;
         }
     }
@@ -79,6 +79,24 @@ public sealed partial class TabularPreprocessor
         }
     }
 
+    /// <summary>
+    /// (x − mean) / std as float32. Training values always land within float range (|z| ≤ √n), but a value far outside
+    /// the training data (a typo of 1e300, or any change in a column that was almost constant) may not: it fails naming
+    /// its line rather than feeding infinity to the model.
+    /// </summary>
+    private static float Standardize(TabularFrame frame, TabularColumn column, int row, double x, FittedColumn fitted)
+    {
+        double z = (x - fitted.Mean) / fitted.Std;
+        // x − mean overflows when x and the mean are huge with opposite signs; the quotients do not.
+        if (double.IsInfinity(z)) z = x / fitted.Std - fitted.Mean / fitted.Std;
+        float feature = (float)z;
+        if (!float.IsFinite(feature))
+            throw new CsvFormatException(frame.FilePath, frame.LineNumbers[row], column.Name,
+                $"value {NumberText.Format(x)} is {NumberText.Format(z)} standard deviations from the training mean " +
+                $"({NumberText.Format(fitted.Mean)} ± {NumberText.Format(fitted.Std)}), beyond float32 range; a typo, or data unlike the training data");
+        return feature;
+    }
+
     /// <summary>The value of a numeric feature, NaN when missing; parses the text when this file read the column as categorical.</summary>
     private static double Number(TabularFrame frame, TabularColumn column, int row)
     {
@@ -86,7 +104,7 @@ public sealed partial class TabularPreprocessor
         string? text = column.Values[row];
         if (text is null) return double.NaN;
         if (NumberText.TryParse(text, out double x)) return x;
-        throw new CsvFormatException(frame.FilePath, frame.LineNumbers[row], column.Name, $"'{text}' is not a number (the column was numeric in training)");
+        throw new CsvFormatException(frame.FilePath, frame.LineNumbers[row], column.Name, $"'{InputText.Clip(text)}' is not a number (the column was numeric in training){NumberText.Hint(text)}");
     }
 
     private (float[] Targets, float[] Raw) RegressionTargets(TabularFrame frame, int[] rows)
@@ -101,6 +119,10 @@ public sealed partial class TabularPreprocessor
                     $"target {NumberText.Format(y)} is not positive, so it has no logarithm (the model predicts log targets)");
             raw[i] = y;
             targets[i] = TargetToModel(y);
+            if (!float.IsFinite(targets[i]))
+                throw new CsvFormatException(frame.FilePath, frame.LineNumbers[rows[i]], Target.Name,
+                    $"target {NumberText.Format(y)} is beyond float32 range once standardized with the training mean " +
+                    $"{NumberText.Format(Target.Mean)} and std {NumberText.Format(Target.Std)}; a typo, or data unlike the training data");
         }
         return (targets, raw);
     }
@@ -116,7 +138,7 @@ public sealed partial class TabularPreprocessor
             string name = frame.Target!.ClassNames![frame.Target.Labels![rows[i]]];
             if (!index.TryGetValue(name, out labels[i]))
                 throw new CsvFormatException(frame.FilePath, frame.LineNumbers[rows[i]], Target.Name,
-                    $"class '{name}' was not among the training classes ({string.Join(", ", fittedNames)})");
+                    $"class '{InputText.Clip(name)}' was not among the training classes ({InputText.List(fittedNames)})");
         }
         return labels;
     }
@@ -124,5 +146,5 @@ public sealed partial class TabularPreprocessor
     private static CsvFormatException MissingColumn(TabularFrame frame, string name) =>
         new(frame.FilePath, 0, name,
             $"the preprocessing was fitted on this column but the file has no such feature column; feature columns here: " +
-            string.Join(", ", frame.Columns.Select(c => $"'{c.Name}'")));
+            InputText.List(frame.Columns.Select(c => c.Name)));
 }

@@ -10,11 +10,15 @@ internal static class TargetBuilder
     public static TabularTarget Build(string path, string name, string[] values, int[] lines, TabularCsvOptions options)
     {
         var numbers = new double[values.Length];
-        int numeric = 0, firstText = -1;
+        int numeric = 0, firstText = -1, commaNumbers = 0, firstComma = -1;
         for (int i = 0; i < values.Length; i++)
         {
             if (NumberText.TryParse(values[i], out numbers[i])) numeric++;
-            else if (firstText < 0) firstText = i;
+            else
+            {
+                if (firstText < 0) firstText = i;
+                if (NumberText.LooksLikeDecimalComma(values[i]) && commaNumbers++ == 0) firstComma = i;
+            }
         }
 
         TaskKind task;
@@ -26,8 +30,13 @@ internal static class TargetBuilder
         {
             if (numeric >= options.MostlyNumericFraction * values.Length)
                 throw new CsvFormatException(path, lines[firstText], name,
-                    $"target '{values[firstText]}' is not a number (the target is numeric elsewhere: {numeric} of {values.Length} values are numbers); " +
-                    "fix the value, or force classification");
+                    $"target '{InputText.Clip(values[firstText])}' is not a number (the target is numeric elsewhere: {numeric} of {values.Length} values are numbers)" +
+                    $"{NumberText.Hint(values[firstText])}; fix the value, or force classification");
+            // Without this, "1,5" "2,25" … would silently become one class per distinct value.
+            if (commaNumbers > 0 && numeric + commaNumbers >= options.MostlyNumericFraction * values.Length)
+                throw new CsvFormatException(path, lines[firstComma], name,
+                    $"target '{InputText.Clip(values[firstComma])}' is not a number ({commaNumbers} of {values.Length} values have a decimal comma); " +
+                    $"{NumberText.DecimalCommaHint}, or force classification");
             task = TaskKind.Classification;
         }
         else
@@ -38,9 +47,18 @@ internal static class TargetBuilder
         if (task == TaskKind.Regression)
         {
             if (firstText >= 0)
-                throw new CsvFormatException(path, lines[firstText], name, $"target '{values[firstText]}' is not a number; a regression target must be numeric");
+                throw new CsvFormatException(path, lines[firstText], name,
+                    $"target '{InputText.Clip(values[firstText])}' is not a number; a regression target must be numeric{NumberText.Hint(values[firstText])}");
             var targets = new float[numbers.Length];
-            for (int i = 0; i < numbers.Length; i++) targets[i] = (float)numbers[i];
+            for (int i = 0; i < numbers.Length; i++)
+            {
+                // Targets are kept as float32: a finite double beyond its range would silently become infinity.
+                targets[i] = (float)numbers[i];
+                if (float.IsInfinity(targets[i]))
+                    throw new CsvFormatException(path, lines[i], name,
+                        $"target {InputText.Clip(values[i])} is beyond the float32 range (about ±3.4e38) in which targets are kept; " +
+                        "rescale the column (for example to thousands or millions of its unit)");
+            }
             return TabularTarget.Regression(name, targets);
         }
 

@@ -37,6 +37,7 @@ internal static class SafetensorsHeaderParser
         {
             throw Fail(source, "header is not valid JSON: " + OneLine(ex.Message), ex);
         }
+        CheckEscapes(source, header);
 
         using (doc)
         {
@@ -59,6 +60,28 @@ internal static class SafetensorsHeaderParser
             List<SafetensorsTensorInfo> ordered = CheckCoverage(source, entries, dataLength);
             return new SafetensorsHeader(ordered.AsReadOnly(),
                 metadata ?? ReadOnlyDictionary<string, string>.Empty, header.LongLength, dataLength);
+        }
+    }
+
+    /// <summary>
+    /// JSON lets a string escape half of a UTF-16 surrogate pair ("\ud800"); the parser accepts it, but reading the
+    /// string as .NET text throws InvalidOperationException. Every escaped name and string is decoded once here, so
+    /// such a header fails as a format error.
+    /// </summary>
+    private static void CheckEscapes(string source, byte[] header)
+    {
+        var reader = new Utf8JsonReader(header, new JsonReaderOptions { MaxDepth = 16 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.String) || !reader.ValueIsEscaped) continue;
+            try
+            {
+                reader.GetString();
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw Fail(source, $"header has a string with an invalid \\u escape (half of a UTF-16 surrogate pair) at byte {reader.TokenStartIndex}", ex);
+            }
         }
     }
 

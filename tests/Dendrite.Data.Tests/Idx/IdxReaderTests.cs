@@ -234,6 +234,99 @@ public sealed class IdxReaderTests : IDisposable
         Assert.True(allocated < 8 << 20, $"allocated {allocated} bytes for a stream holding 100 kB");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_HeaderClaimAboveMaxElements_IsRefusedNamingTheLimit_AndRaisingTheLimitReadsIt(bool gzip)
+    {
+        byte[] raw = IdxBytes.Build([10, 10], IdxBytes.Ramp(100));
+        string path = Write("limited", gzip ? IdxBytes.Gzip(raw) : raw);
+
+        var e = Assert.Throws<DataFormatException>(() => IdxReader.Read(path, new IdxReadOptions { MaxElements = 99 }));
+
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("[10, 10], more than the limit of 99 elements", e.Message, StringComparison.Ordinal);
+        Assert.Contains("IdxReadOptions.MaxElements", e.Message, StringComparison.Ordinal);
+        Assert.Equal(100, IdxReader.Read(path, new IdxReadOptions { MaxElements = 100 }).Data.Length);
+    }
+
+    [Fact]
+    public void Read_DefaultLimit_RefusesAClaimAboveIt_BeforeAllocating()
+    {
+        // 2^30 + 1 elements: below the largest .NET array, above the default limit.
+        byte[] raw = IdxBytes.Build([(1 << 15) + 1, 1 << 15], IdxBytes.Ramp(16));
+        string path = Write("above-default", IdxBytes.Gzip(raw));
+
+        var e = ReadFails(path);
+
+        Assert.Contains($"more than the limit of {IdxReadOptions.DefaultMaxElements} elements", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    public void ReadOptions_NonPositiveMaxElements_IsRejected(long max)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new IdxReadOptions { MaxElements = max });
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("zeros")]
+    [InlineData("one byte")]
+    [InlineData("empty member")]
+    public void Read_GzipFollowedByOtherBytes_IsRefusedAsTrailingData(string tail)
+    {
+        byte[] gz = IdxBytes.Gzip(IdxBytes.Build([4], [1, 2, 3, 4]));
+        byte[] after = tail switch
+        {
+            "garbage" => IdxBytes.Noise(37, seed: 4),
+            "zeros" => new byte[512],
+            "one byte" => [0x42],
+            // An empty gzip member: header, an empty final deflate block, CRC 0 and size 0.
+            _ => [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        };
+        string path = Write("tail.gz", [.. gz, .. after]);
+
+        var e = ReadFails(path);
+
+        Assert.True(e.Message.Contains("trailing data after the gzip stream", StringComparison.Ordinal)
+                    || e.Message.Contains("followed by other data", StringComparison.Ordinal), e.Message);
+    }
+
+    [Theory]
+    [InlineData("checksum")]
+    [InlineData("method")]
+    [InlineData("deflate data")]
+    public void Read_CorruptGzip_IsReportedAsCorruptGzip_NotAsAnUnsupportedMethod(string where)
+    {
+        byte[] gz = IdxBytes.Gzip(IdxBytes.Build([50, 40], IdxBytes.Noise(2000, seed: 5)));
+        int index = where switch { "checksum" => gz.Length - 8, "method" => 2, _ => gz.Length / 2 };
+        gz[index] ^= 0x5A;
+
+        var e = ReadFails(Write("corrupt.gz", gz));
+
+        Assert.Contains("corrupt gzip", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsupported compression method", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_GzipHoldingFarMoreThanTheHeaderClaims_StopsDecompressingAtTheClaim()
+    {
+        // 4 bytes of data claimed, 64 MB of zeros following in the same stream (a 64 kB file): reading must stop one
+        // byte past the claim instead of inflating the rest.
+        byte[] raw = [.. IdxBytes.Build([4], [1, 2, 3, 4]), .. new byte[64 << 20]];
+        string path = Write("bomb-tail.gz", IdxBytes.Gzip(raw));
+        IdxReader.Read(Write("warmup", IdxBytes.Build([1], [0])));
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = ReadFails(path);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Contains("continues after the 4 bytes", e.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 1 << 20, $"allocated {allocated} bytes");
+    }
+
     [Fact]
     public void Read_MissingFile_ThrowsDatasetNotFound()
     {

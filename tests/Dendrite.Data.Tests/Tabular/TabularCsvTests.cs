@@ -37,8 +37,9 @@ public sealed class TabularCsvTests : IDisposable
     [Fact]
     public void Load_DelimiterOverride_WinsOverDetection()
     {
-        // Detection would pick the comma (two per line); the override makes the semicolon the separator.
-        TabularFrame frame = _csv.Load(new() { Delimiter = ';', TargetColumn = "y" }, "a,b;y", "1,2;0.5", "3,4;1.5", "5,6;2.5");
+        // Detection would pick the comma (two per line); the override makes the semicolon the separator. (Text values:
+        // "1,2" there would be a number with a decimal comma, refused with a hint.)
+        TabularFrame frame = _csv.Load(new() { Delimiter = ';', TargetColumn = "y" }, "a,b;y", "p,q;0.5", "r,s;1.5", "t,u;2.5");
 
         Assert.Equal(';', frame.Delimiter);
         Assert.Equal("a,b", frame.Columns[0].Name);

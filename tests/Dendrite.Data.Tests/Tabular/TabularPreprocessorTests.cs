@@ -245,6 +245,14 @@ public sealed class TabularPreprocessorTests : IDisposable
     [InlineData("{\"version\":1,\"columns\":[{\"name\":\"a\",\"kind\":\"numeric\",\"mean\":1}]}")]
     [InlineData("{\"version\":1,\"columns\":[{\"name\":\"a\",\"kind\":\"categorical\",\"categories\":[\"x\"],\"fill\":\"y\"}]}")]
     [InlineData("{\"version\":1,\"columns\":[{\"kind\":\"numeric\",\"mean\":1,\"std\":1}]}")]
+    // JSON nulls and duplicates that the deserializer lets through and later code would trip on:
+    [InlineData("{\"version\":1,\"columns\":[null]}")]
+    [InlineData("{\"version\":1,\"columns\":[{\"name\":null,\"kind\":\"numeric\",\"mean\":1,\"std\":1}]}")]
+    [InlineData("{\"version\":1,\"columns\":[{\"name\":\"a\",\"kind\":\"categorical\",\"categories\":[null,\"x\"],\"fill\":\"x\"}]}")]
+    [InlineData("{\"version\":1,\"columns\":[{\"name\":\"a\",\"kind\":\"numeric\",\"mean\":1,\"std\":1}],\"dropped\":[null]}")]
+    [InlineData("{\"version\":1,\"columns\":[{\"name\":\"a\",\"kind\":\"numeric\",\"mean\":1,\"std\":1}],\"target\":{\"name\":\"y\",\"task\":\"classification\",\"classNames\":[\"cat\",\"cat\"]}}")]
+    [InlineData("{\"version\":1,\"columns\":[{\"name\":\"a\",\"kind\":\"numeric\",\"mean\":1,\"std\":1}],\"target\":{\"name\":\"y\",\"task\":\"classification\",\"classNames\":[null]}}")]
+    [InlineData("{\"version\":1,\"columns\":[{\"name\":\"a\",\"kind\":\"numeric\",\"mean\":1,\"std\":1}],\"target\":{\"name\":null,\"task\":\"regression\",\"std\":1}}")]
     public void FromJson_RejectsInvalidMetadata(string json)
     {
         Assert.Throws<DataFormatException>(() => TabularPreprocessor.FromJson(json));

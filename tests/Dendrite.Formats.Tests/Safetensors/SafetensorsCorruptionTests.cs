@@ -114,6 +114,16 @@ public class SafetensorsCorruptionTests
         AssertRejected(SafetensorsBytes.Build(header, (ulong)header.Length, []), "header is not valid JSON");
     }
 
+    [Theory]
+    [InlineData("""{"w\ud800":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}""")]      // a tensor name
+    [InlineData("""{"w":{"dtype":"F\udc00","shape":[2],"data_offsets":[0,8]}}""")]      // a dtype
+    [InlineData("""{"__metadata__":{"k":"v\ud800"},"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}""")] // metadata
+    public void StringEscapingHalfASurrogatePair_IsRejected_NotAnInvalidOperation(string header)
+    {
+        // Found by the fuzz test: System.Text.Json parses "\ud800" but throws InvalidOperationException reading it.
+        AssertRejected(File(header, 8), "invalid \\u escape");
+    }
+
     [Fact]
     public void UnknownDtype_IsRejected()
     {
