@@ -80,7 +80,13 @@ public static class Cli
     internal static string Version() =>
         typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    /// <summary>Keeps a user error on one stderr line even when a library message spans several.</summary>
-    private static string OneLine(string message) =>
-        string.Join("; ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>Error lines longer than this are cut (echoed input can be anything).</summary>
+    public const int MaxErrorLength = 280;
+
+    /// <summary>Keeps a user error on one stderr line of at most <see cref="MaxErrorLength"/> characters, even when a library message spans several.</summary>
+    internal static string OneLine(string message)
+    {
+        string line = string.Join("; ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length <= MaxErrorLength ? line : line[..(MaxErrorLength - 1)] + "…";
+    }
 }

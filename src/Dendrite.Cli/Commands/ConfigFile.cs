@@ -11,22 +11,35 @@ namespace Dendrite.Cli.Commands;
 /// </summary>
 internal static class ConfigFile
 {
-    /// <summary>The command line with the config file's options (if --config is given) merged in front.</summary>
-    public static string[] Expand(string[] args, OptionParser parser)
+    /// <summary>Config files above this size are refused: a file of options is a few hundred bytes.</summary>
+    public const long MaxBytes = 1 << 20;
+
+    /// <summary>
+    /// The command line with the config file's options (if --config is given) merged in front, and where each merged
+    /// option came from (for messages that name the file and the key rather than a flag the user never typed).
+    /// </summary>
+    public static (string[] Args, Dictionary<string, string> Origins) Expand(string[] args, OptionParser parser)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
         string? path = FindConfig(args, parser);
-        if (path is null) return args;
+        if (path is null) return (args, origins);
+        if (Directory.Exists(path)) throw new UsageException($"--config file '{path}' is a folder", parser.HelpCommand);
         if (!File.Exists(path)) throw new UsageException($"--config file '{path}' does not exist", parser.HelpCommand);
         JsonElement root;
         try
         {
+            if (new FileInfo(path).Length > MaxBytes) throw new UsageException($"--config file '{path}' is larger than {MaxBytes / 1024} KB; it should hold a JSON object of options", parser.HelpCommand);
             using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             root = doc.RootElement.Clone();
         }
         catch (JsonException e)
         {
             throw new UsageException($"--config file '{path}' is not valid JSON (line {e.LineNumber + 1}): {e.Message}", parser.HelpCommand);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--config file '{path}' cannot be read: {e.Message}", parser.HelpCommand);
         }
         if (root.ValueKind != JsonValueKind.Object)
             throw new UsageException($"--config file '{path}' must hold a JSON object of options", parser.HelpCommand);
@@ -53,8 +66,9 @@ internal static class ConfigFile
                         ?? throw new UsageException($"{where} must be a list of numbers or strings", parser.HelpCommand)))
                     : throw new UsageException($"{where} must be a number, a string or a list ({spec.ValueName})", parser.HelpCommand));
             tokens.Add($"--{key}={value}");
+            origins[key] = where;
         }
-        return [.. tokens, .. args];
+        return ([.. tokens, .. args], origins);
     }
 
     private static string? Scalar(JsonElement e, string where, OptionParser parser) => e.ValueKind switch

@@ -40,8 +40,9 @@ internal sealed class CvCommand : ICommand
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
-        if (!args.Any(a => a is "--help" or "-h")) args = ConfigFile.Expand(args, Parser);
-        var o = Parser.Parse(args);
+        var origins = new Dictionary<string, string>();
+        if (!args.Any(a => a is "--help" or "-h")) (args, origins) = ConfigFile.Expand(args, Parser);
+        var o = Parser.Parse(args, origins);
         if (o.HelpRequested)
         {
             stdout.Write(Parser.Help(Description));
@@ -163,14 +164,7 @@ internal sealed class CvCommand : ICommand
     private static void WriteText(string path, string text)
     {
         byte[] bytes = new UTF8Encoding(false).GetBytes(text);
-        try
-        {
-            AtomicFile.Write(path, s => s.Write(bytes));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DendriteException($"{path}: cannot write: {e.Message}", e);
-        }
+        AtomicFile.WriteAll(path, bytes, "file");
     }
 
     private static void Significant(Utf8JsonWriter w, string name, double value, int digits)

@@ -1,6 +1,5 @@
 using Dendrite.Cli.Options;
 using Dendrite.Cli.Plotting;
-using Dendrite.Plots;
 using Dendrite.Plots.Charts;
 
 namespace Dendrite.Cli.Commands;
@@ -34,14 +33,7 @@ internal sealed class PlotCommand : ICommand
             throw new UsageException($"unknown chart '{o.Positionals[0]}'; expected activations", Parser.HelpCommand);
         string path = o.Get("out") ?? "activations.svg";
         string svg = FunctionGrid.Render(ActivationCurves.Sample(), new FunctionGridOptions { Title = "Activation functions and their derivatives" });
-        try
-        {
-            SvgFile.Save(path, svg);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DendriteException($"{path}: cannot write: {e.Message}", e);
-        }
+        Formats.IO.AtomicFile.WriteAll(path, new System.Text.UTF8Encoding(false).GetBytes(svg), "chart");
         stdout.WriteLine($"wrote {ActivationCurves.Names.Count} activations ({string.Join(", ", ActivationCurves.Names)}) to {path}");
         return Cli.Success;
     }

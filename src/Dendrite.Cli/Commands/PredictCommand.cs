@@ -132,14 +132,7 @@ internal sealed class PredictCommand : ICommand
             var sb = new StringBuilder("index,prediction\n");
             foreach (var (i, v) in lines) sb.Append(i.ToString(CultureInfo.InvariantCulture)).Append(',').Append(v).Append('\n');
             byte[] bytes = new UTF8Encoding(false).GetBytes(sb.ToString());
-            try
-            {
-                AtomicFile.Write(outPath, s => s.Write(bytes));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new DendriteException($"{outPath}: cannot write: {e.Message}", e);
-            }
+            AtomicFile.WriteAll(outPath, bytes, "predictions");
             stdout.WriteLine($"wrote {lines.Count} predictions to {outPath}");
         }
         else foreach (var (i, v) in lines) stdout.WriteLine(format == LogFormat.Json
@@ -156,14 +149,7 @@ internal sealed class PredictCommand : ICommand
         float[] pixels = [.. input.Features.AsSpan(0, n * width).ToArray().Select(v => v * scale)];
         string? svg = PredictionGrid.Render(pixels, width, labels?[..n], predicted, names)
             ?? throw new DendriteException($"--show draws square images, but the model's {width} inputs are not a square number of pixels");
-        try
-        {
-            SvgFile.Save(path, svg);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DendriteException($"{path}: cannot write: {e.Message}", e);
-        }
+        AtomicFile.WriteAll(path, new UTF8Encoding(false).GetBytes(svg), "chart");
         if (format == LogFormat.Text) stdout.WriteLine($"wrote {n} images to {path}");
     }
 
@@ -184,14 +170,7 @@ internal sealed class PredictCommand : ICommand
             sb.Append('\n');
         }
         byte[] bytes = new UTF8Encoding(false).GetBytes(sb.ToString());
-        try
-        {
-            AtomicFile.Write(path, s => s.Write(bytes));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DendriteException($"{path}: cannot write: {e.Message}", e);
-        }
+        AtomicFile.WriteAll(path, bytes, "predictions");
     }
 
     private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;

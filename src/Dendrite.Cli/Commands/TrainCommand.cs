@@ -32,8 +32,9 @@ internal sealed class TrainCommand : ICommand
     public int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
         OptionParser parser = TrainOptions.Parser;
-        if (!args.Any(a => a is "--help" or "-h")) args = ConfigFile.Expand(args, parser);
-        ParsedOptions o = parser.Parse(args);
+        var origins = new Dictionary<string, string>();
+        if (!args.Any(a => a is "--help" or "-h")) (args, origins) = ConfigFile.Expand(args, parser);
+        ParsedOptions o = parser.Parse(args, origins);
         if (o.HelpRequested)
         {
             stdout.Write(parser.Help(Description));

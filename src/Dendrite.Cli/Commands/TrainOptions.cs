@@ -311,7 +311,7 @@ internal static class TrainOptions
         }
         catch (DendriteException e)
         {
-            throw new UsageException($"--{name}: {e.Message}", o.HelpCommand);
+            throw new UsageException($"{o.Label(name)}: {e.Message}", o.HelpCommand);
         }
     }
 

@@ -30,7 +30,8 @@ internal sealed class OptionParser
     /// <summary>The accepted options (for --config files, which use the same names).</summary>
     public IReadOnlyList<OptionSpec> Specs => _specs;
 
-    public ParsedOptions Parse(IReadOnlyList<string> args)
+    /// <summary>Parses <paramref name="args"/>; <paramref name="origins"/> names where options merged in from a config file came from.</summary>
+    public ParsedOptions Parse(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? origins = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         var positionals = new List<string>();
@@ -63,7 +64,7 @@ internal sealed class OptionParser
             else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) values[name] = args[++i];
             else throw Usage($"option --{name} needs a value ({spec.ValueName})");
         }
-        return new ParsedOptions(values, false, HelpCommand) { Positionals = positionals };
+        return new ParsedOptions(values, false, HelpCommand) { Positionals = positionals, Origins = origins ?? new Dictionary<string, string>() };
     }
 
     /// <summary>The --help text: usage line, description and an aligned option table.</summary>

@@ -19,6 +19,12 @@ internal sealed class ParsedOptions
 
     public string HelpCommand { get; }
 
+    /// <summary>Where options that did not come from the command line came from: option name → "--config file 'f': key 'k'".</summary>
+    public IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How a message names option <paramref name="name"/>: "--lr", or the config file and key it came from.</summary>
+    public string Label(string name) => Origins.TryGetValue(name, out string? origin) ? origin : "--" + name;
+
     public bool Has(string name) => _values.ContainsKey(name);
 
     /// <summary>The raw value of <paramref name="name"/>, or null when absent.</summary>
@@ -26,5 +32,8 @@ internal sealed class ParsedOptions
 
     /// <summary>A usage error about option <paramref name="name"/>.</summary>
     public UsageException Error(string name, string expected) =>
-        new($"--{name} {expected}, got '{Get(name)}'", HelpCommand);
+        new($"{Label(name)} {expected}, got '{Cut(Get(name))}'", HelpCommand);
+
+    /// <summary>Echoed input stays short, whatever was given.</summary>
+    private static string Cut(string? text) => text is null ? "" : text.Length <= 60 ? text : text[..60] + "…";
 }

@@ -44,7 +44,7 @@ internal static class RunPlots
                 series.Add(new LineSeries("val loss", epochs, [.. history.Select(h => h.Validation?.Loss ?? double.NaN)], Palette.Series[1], "7 4"));
             svg = LineChart.Render(series, new LineChartOptions { Title = "Learning curves", XLabel = "epoch", YLabel = "loss (model units)" });
         }
-        SvgFile.Save(folder.PlotPath(LearningCurvesFile), svg);
+        Save(folder.PlotPath(LearningCurvesFile), svg);
     }
 
     public static void WriteFinal(RunFolder folder, TrainedModel model, InMemoryDataset? test)
@@ -54,13 +54,20 @@ internal static class RunPlots
         IReadOnlyList<string> classNames = model.Info.ClassNames!;
         float[] logits = predictor.Outputs(test.Features, test.Count);
         var report = ClassificationReport.FromLogits(logits, test.Labels, classNames);
-        SvgFile.Save(folder.PlotPath(ConfusionMatrixFile), ConfusionMatrixChart.Render(report.Confusion, classNames,
+        Save(folder.PlotPath(ConfusionMatrixFile), ConfusionMatrixChart.Render(report.Confusion, classNames,
             new ConfusionMatrixOptions { Title = "Confusion matrix (test set)" }));
         if (model.Info.Input is not ImageInput) return;
         int n = Math.Min(GridImages, test.Count);
         float[] first = test.Features.AsSpan(0, n * test.FeatureCount).ToArray();
         int[] predicted = Predictions.ArgMax(logits.AsSpan(0, n * classNames.Count), classNames.Count);
         string? grid = PredictionGrid.Render(first, test.FeatureCount, test.Labels.AsSpan(0, n).ToArray(), predicted, classNames);
-        if (grid is not null) SvgFile.Save(folder.PlotPath(PredictionsFile), grid);
+        if (grid is not null) Save(folder.PlotPath(PredictionsFile), grid);
     }
+
+    /// <summary>
+    /// Writes a chart atomically. It runs after the epoch's checkpoint is on disk, so a chart that cannot be written
+    /// (a full disk, a missing plots/ folder) stops the run with one line but never costs a checkpoint.
+    /// </summary>
+    private static void Save(string path, string svg) =>
+        Formats.IO.AtomicFile.WriteAll(path, new System.Text.UTF8Encoding(false).GetBytes(svg), "chart");
 }

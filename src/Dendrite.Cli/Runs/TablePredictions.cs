@@ -80,14 +80,7 @@ internal sealed class TablePredictions
         var sb = new StringBuilder(string.Join(',', Header.Select(Quote))).Append('\n');
         foreach (string[] row in Rows) sb.Append(string.Join(',', row.Select(Quote))).Append('\n');
         byte[] bytes = new UTF8Encoding(false).GetBytes(sb.ToString());
-        try
-        {
-            AtomicFile.Write(path, s => s.Write(bytes));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DendriteException($"{path}: cannot write: {e.Message}", e);
-        }
+        AtomicFile.WriteAll(path, bytes, "predictions");
     }
 
     private static string Number(float v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -8,7 +8,11 @@ namespace Dendrite.Formats.IO;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Calls <paramref name="write"/> with a stream to the temporary file, then commits it to <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Calls <paramref name="write"/> with a stream to the temporary file, then commits it to <paramref name="path"/>.
+    /// An I/O failure (a full disk, a missing folder, no permission) is rethrown with the same type, its message naming
+    /// <paramref name="path"/> rather than the temporary file.
+    /// </summary>
     public static void Write(string path, Action<Stream> write) => Write(path, write, static s => s);
 
     /// <summary>Same, with a hook that wraps the file stream (tests use it to inject failures mid-write).</summary>
@@ -32,6 +36,17 @@ public static class AtomicFile
             }
             File.Move(temp, full, overwrite: true);
         }
+        catch (IOException e)
+        {
+            TryDelete(temp);
+            // Name the user's path, not the hidden temporary file, in what the caller reports.
+            throw new IOException(e.Message.Replace(temp, full, StringComparison.Ordinal), e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            TryDelete(temp);
+            throw new UnauthorizedAccessException(e.Message.Replace(temp, full, StringComparison.Ordinal), e);
+        }
         catch
         {
             TryDelete(temp);
@@ -48,6 +63,23 @@ public static class AtomicFile
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The original failure matters more than a leftover temporary file.
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> atomically; an I/O failure becomes a <see cref="DendriteException"/> whose one line
+    /// names <paramref name="path"/> and says what was being written ("chart", "predictions").
+    /// </summary>
+    public static void WriteAll(string path, ReadOnlySpan<byte> bytes, string what)
+    {
+        byte[] copy = bytes.ToArray();
+        try
+        {
+            Write(path, s => s.Write(copy));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DendriteException($"{path}: cannot write the {what}: {e.Message}", e);
         }
     }
 }

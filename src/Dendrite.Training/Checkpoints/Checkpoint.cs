@@ -132,14 +132,7 @@ public sealed record Checkpoint(
     public static void WriteBytes(string path, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        try
-        {
-            AtomicFile.Write(path, s => s.Write(bytes));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new DendriteException($"{path}: cannot write checkpoint: {ex.Message}", ex);
-        }
+        AtomicFile.WriteAll(path, bytes, "checkpoint");
     }
 
     /// <summary>

@@ -213,16 +213,5 @@ public sealed class RunFolder : IDisposable
 
     private string Combine(string name) => System.IO.Path.Combine(Path, name);
 
-    private static void WriteText(string path, string text)
-    {
-        byte[] bytes = new UTF8Encoding(false).GetBytes(text);
-        try
-        {
-            AtomicFile.Write(path, s => s.Write(bytes));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DendriteException($"{path}: cannot write: {e.Message}", e);
-        }
-    }
+    private static void WriteText(string path, string text) => AtomicFile.WriteAll(path, new UTF8Encoding(false).GetBytes(text), "file");
 }
