@@ -8,8 +8,10 @@ namespace Dendrite.Plots.Scales;
 /// </summary>
 public sealed record TickSet(IReadOnlyList<double> Values, double Step, int Exponent)
 {
+    /// <summary>The first tick, Values[0]: the smallest, as <see cref="NiceTicks"/> lists ticks ascending.</summary>
     public double Min => Values[0];
 
+    /// <summary>The last tick, Values[^1]: the largest, for ticks from <see cref="NiceTicks"/>.</summary>
     public double Max => Values[^1];
 
     /// <summary>
