@@ -19,9 +19,13 @@ public static class Palette
         "#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b",
     ];
 
+    /// <summary>Titles, labels and legend entries: dark grey, ≈ 12.6:1 contrast on white.</summary>
     public const string Text = "#333333";
+    /// <summary>Tick labels: lighter than <see cref="Text"/>, still ≈ 7.5:1 on white.</summary>
     public const string MutedText = "#555555";
+    /// <summary>Axis lines and tick marks.</summary>
     public const string Axis = "#666666";
+    /// <summary>Grid lines behind the data, light enough not to compete with the series.</summary>
     public const string Grid = "#e6e6e6";
 
     /// <summary>Red used to flag wrong predictions; dark enough for 4.5:1 contrast on white.</summary>

@@ -9,12 +9,19 @@ namespace Dendrite.Kernels.Activations;
 /// </summary>
 public readonly struct Elu : IActivation
 {
+    /// <summary>True: Backward reads z, because f' = eᶻ taken as y + 1 would cancel for z ≪ 0.</summary>
     public static bool BackwardFromInput => true;
 
     // Scalars run the 128-bit formula on one lane, so a row's tail matches its vector body exactly.
+    /// <summary>y = z for z &gt; 0, else eᶻ − 1 (one lane of the 128-bit form).</summary>
     public static float Forward(float z) => Forward(Vector128.CreateScalar(z)).ToScalar();
+    /// <summary>dZ = dY · (z &gt; 0 ? 1 : eᶻ), from the pre-activation z (<paramref name="saved"/>).</summary>
     public static float Backward(float saved, float dy) => Backward(Vector128.CreateScalar(saved), Vector128.CreateScalar(dy)).ToScalar();
 
+    /// <summary>
+    /// Lane-wise y = z for z &gt; 0, else eᶻ − 1 by Kahan's expm1 (z where eᶻ rounds to 1; −1 where eᶻ − 1 rounds
+    /// to −1, which also avoids ln 0).
+    /// </summary>
     public static Vector512<float> Forward(Vector512<float> z)
     {
         var u = Vector512.Exp(z);
@@ -24,6 +31,10 @@ public readonly struct Elu : IActivation
         return Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<float>.Zero), z, expm1);
     }
 
+    /// <summary>
+    /// Lane-wise y = z for z &gt; 0, else eᶻ − 1 by Kahan's expm1 (z where eᶻ rounds to 1; −1 where eᶻ − 1 rounds
+    /// to −1, which also avoids ln 0).
+    /// </summary>
     public static Vector256<float> Forward(Vector256<float> z)
     {
         var u = Vector256.Exp(z);
@@ -33,6 +44,10 @@ public readonly struct Elu : IActivation
         return Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256<float>.Zero), z, expm1);
     }
 
+    /// <summary>
+    /// Lane-wise y = z for z &gt; 0, else eᶻ − 1 by Kahan's expm1 (z where eᶻ rounds to 1; −1 where eᶻ − 1 rounds
+    /// to −1, which also avoids ln 0).
+    /// </summary>
     public static Vector128<float> Forward(Vector128<float> z)
     {
         var u = Vector128.Exp(z);
@@ -42,12 +57,15 @@ public readonly struct Elu : IActivation
         return Vector128.ConditionalSelect(Vector128.GreaterThan(z, Vector128<float>.Zero), z, expm1);
     }
 
+    /// <summary>Lane-wise dZ = dY · (z &gt; 0 ? 1 : eᶻ), from the pre-activation z.</summary>
     public static Vector512<float> Backward(Vector512<float> z, Vector512<float> dy)
         => dy * Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<float>.Zero), Vector512<float>.One, Vector512.Exp(z));
 
+    /// <summary>Lane-wise dZ = dY · (z &gt; 0 ? 1 : eᶻ), from the pre-activation z.</summary>
     public static Vector256<float> Backward(Vector256<float> z, Vector256<float> dy)
         => dy * Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256<float>.Zero), Vector256<float>.One, Vector256.Exp(z));
 
+    /// <summary>Lane-wise dZ = dY · (z &gt; 0 ? 1 : eᶻ), from the pre-activation z.</summary>
     public static Vector128<float> Backward(Vector128<float> z, Vector128<float> dy)
         => dy * Vector128.ConditionalSelect(Vector128.GreaterThan(z, Vector128<float>.Zero), Vector128<float>.One, Vector128.Exp(z));
 }

@@ -14,18 +14,34 @@ public readonly struct GeluTanh : IActivation
     private const float SqrtTwoOverPi = 0.7978845608028654f;
     private const float Cubic = 0.044715f;
 
+    /// <summary>True: Backward reads z; like exact GELU this is not monotonic, so y does not determine z.</summary>
     public static bool BackwardFromInput => true;
 
     // Scalars run the 128-bit formula on one lane, so a row's tail matches its vector body exactly.
+    /// <summary>y = ½z(1 + tanh u), u = √(2/π)(z + 0.044715z³) (one lane of the 128-bit form).</summary>
     public static float Forward(float z) => Forward(Vector128.CreateScalar(z)).ToScalar();
+    /// <summary>dZ = dY · f'(z) (formula above), from the pre-activation z (<paramref name="saved"/>).</summary>
     public static float Backward(float saved, float dy) => Backward(Vector128.CreateScalar(saved), Vector128.CreateScalar(dy)).ToScalar();
 
+    /// <summary>
+    /// Lane-wise y = ½z(1 + tanh u), u = √(2/π)(z + 0.044715z³), with ½(1 + tanh u) as the stable logistic of 2u.
+    /// </summary>
     public static Vector512<float> Forward(Vector512<float> z) => z * Half(z, out _);
 
+    /// <summary>
+    /// Lane-wise y = ½z(1 + tanh u), u = √(2/π)(z + 0.044715z³), with ½(1 + tanh u) as the stable logistic of 2u.
+    /// </summary>
     public static Vector256<float> Forward(Vector256<float> z) => z * Half(z, out _);
 
+    /// <summary>
+    /// Lane-wise y = ½z(1 + tanh u), u = √(2/π)(z + 0.044715z³), with ½(1 + tanh u) as the stable logistic of 2u.
+    /// </summary>
     public static Vector128<float> Forward(Vector128<float> z) => z * Half(z, out _);
 
+    /// <summary>
+    /// Lane-wise dZ = dY · f'(z) (formula above), from the pre-activation z; where sech²u underflows to 0 the slope is
+    /// ½(1 + tanh u) exactly, so huge |z| cannot give z·0·∞ = NaN.
+    /// </summary>
     public static Vector512<float> Backward(Vector512<float> z, Vector512<float> dy)
     {
         var half = Half(z, out var sech2);
@@ -34,6 +50,10 @@ public readonly struct GeluTanh : IActivation
         return dy * Vector512.ConditionalSelect(Vector512.Equals(sech2, Vector512<float>.Zero), half, slope);
     }
 
+    /// <summary>
+    /// Lane-wise dZ = dY · f'(z) (formula above), from the pre-activation z; where sech²u underflows to 0 the slope is
+    /// ½(1 + tanh u) exactly, so huge |z| cannot give z·0·∞ = NaN.
+    /// </summary>
     public static Vector256<float> Backward(Vector256<float> z, Vector256<float> dy)
     {
         var half = Half(z, out var sech2);
@@ -42,6 +62,10 @@ public readonly struct GeluTanh : IActivation
         return dy * Vector256.ConditionalSelect(Vector256.Equals(sech2, Vector256<float>.Zero), half, slope);
     }
 
+    /// <summary>
+    /// Lane-wise dZ = dY · f'(z) (formula above), from the pre-activation z; where sech²u underflows to 0 the slope is
+    /// ½(1 + tanh u) exactly, so huge |z| cannot give z·0·∞ = NaN.
+    /// </summary>
     public static Vector128<float> Backward(Vector128<float> z, Vector128<float> dy)
     {
         var half = Half(z, out var sech2);

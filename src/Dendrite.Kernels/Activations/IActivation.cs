@@ -12,9 +12,13 @@ namespace Dendrite.Kernels.Activations;
 /// </summary>
 public interface IActivation
 {
+    /// <summary>y = f(z) for one value (the kernels use it for row tails shorter than a vector).</summary>
     static abstract float Forward(float z);
+    /// <summary>y = f(z) in each of the 4 lanes.</summary>
     static abstract Vector128<float> Forward(Vector128<float> z);
+    /// <summary>y = f(z) in each of the 8 lanes.</summary>
     static abstract Vector256<float> Forward(Vector256<float> z);
+    /// <summary>y = f(z) in each of the 16 lanes.</summary>
     static abstract Vector512<float> Forward(Vector512<float> z);
 
     /// <summary>True when Backward's first argument is the pre-activation z; false (the default) when it is the output y.</summary>
@@ -22,7 +26,10 @@ public interface IActivation
 
     /// <summary>dY · f'(z), with <paramref name="saved"/> = z or y as <see cref="BackwardFromInput"/> says.</summary>
     static abstract float Backward(float saved, float dy);
+    /// <summary><see cref="Backward(float, float)"/> in each of the 4 lanes.</summary>
     static abstract Vector128<float> Backward(Vector128<float> saved, Vector128<float> dy);
+    /// <summary><see cref="Backward(float, float)"/> in each of the 8 lanes.</summary>
     static abstract Vector256<float> Backward(Vector256<float> saved, Vector256<float> dy);
+    /// <summary><see cref="Backward(float, float)"/> in each of the 16 lanes.</summary>
     static abstract Vector512<float> Backward(Vector512<float> saved, Vector512<float> dy);
 }

@@ -9,30 +9,48 @@ namespace Dendrite.Kernels.Activations;
 /// </summary>
 public readonly struct Silu : IActivation
 {
+    /// <summary>True: Backward reads z; σ(z) recovered as y/z would be 0/0 at z = 0.</summary>
     public static bool BackwardFromInput => true;
 
     // Scalars run the 128-bit formula on one lane, so a row's tail matches its vector body exactly.
+    /// <summary>y = z·σ(z) (one lane of the 128-bit form).</summary>
     public static float Forward(float z) => Forward(Vector128.CreateScalar(z)).ToScalar();
+    /// <summary>dZ = dY · σ(z)·(1 + z·(1 − σ(z))), from the pre-activation z (<paramref name="saved"/>).</summary>
     public static float Backward(float saved, float dy) => Backward(Vector128.CreateScalar(saved), Vector128.CreateScalar(dy)).ToScalar();
 
+    /// <summary>Lane-wise y = z·σ(z), σ computed from e^(−|z|) so nothing overflows.</summary>
     public static Vector512<float> Forward(Vector512<float> z) => z * Logistic(z, out _);
 
+    /// <summary>Lane-wise y = z·σ(z), σ computed from e^(−|z|) so nothing overflows.</summary>
     public static Vector256<float> Forward(Vector256<float> z) => z * Logistic(z, out _);
 
+    /// <summary>Lane-wise y = z·σ(z), σ computed from e^(−|z|) so nothing overflows.</summary>
     public static Vector128<float> Forward(Vector128<float> z) => z * Logistic(z, out _);
 
+    /// <summary>
+    /// Lane-wise dZ = dY · σ(z)·(1 + z·(1 − σ(z))), from the pre-activation z; 1 − σ is computed directly, not by
+    /// subtraction.
+    /// </summary>
     public static Vector512<float> Backward(Vector512<float> z, Vector512<float> dy)
     {
         var s = Logistic(z, out var oneMinus);
         return dy * s * (Vector512<float>.One + (z * oneMinus));
     }
 
+    /// <summary>
+    /// Lane-wise dZ = dY · σ(z)·(1 + z·(1 − σ(z))), from the pre-activation z; 1 − σ is computed directly, not by
+    /// subtraction.
+    /// </summary>
     public static Vector256<float> Backward(Vector256<float> z, Vector256<float> dy)
     {
         var s = Logistic(z, out var oneMinus);
         return dy * s * (Vector256<float>.One + (z * oneMinus));
     }
 
+    /// <summary>
+    /// Lane-wise dZ = dY · σ(z)·(1 + z·(1 − σ(z))), from the pre-activation z; 1 − σ is computed directly, not by
+    /// subtraction.
+    /// </summary>
     public static Vector128<float> Backward(Vector128<float> z, Vector128<float> dy)
     {
         var s = Logistic(z, out var oneMinus);

@@ -12,12 +12,23 @@ public readonly struct Softplus : IActivation
     /// <summary>Above this input softplus is the identity (PyTorch's default threshold, with β = 1).</summary>
     public const float Threshold = 20f;
 
+    /// <summary>True: Backward reads z and computes f' = σ(z) from it directly.</summary>
     public static bool BackwardFromInput => true;
 
     // Scalars run the 128-bit formula on one lane, so a row's tail matches its vector body exactly.
+    /// <summary>
+    /// y = z for z &gt; <see cref="Threshold"/>, else max(z, 0) + ln(1 + e^(−|z|)) (one lane of the 128-bit form).
+    /// </summary>
     public static float Forward(float z) => Forward(Vector128.CreateScalar(z)).ToScalar();
+    /// <summary>
+    /// dZ = dY · (z &gt; <see cref="Threshold"/> ? 1 : σ(z)), from the pre-activation z (<paramref name="saved"/>).
+    /// </summary>
     public static float Backward(float saved, float dy) => Backward(Vector128.CreateScalar(saved), Vector128.CreateScalar(dy)).ToScalar();
 
+    /// <summary>
+    /// Lane-wise y = z for z &gt; <see cref="Threshold"/>, else max(z, 0) + ln(1 + e^(−|z|)); finite for every
+    /// finite z (only e^(−|z|) ≤ 1 is formed).
+    /// </summary>
     public static Vector512<float> Forward(Vector512<float> z)
     {
         var v = Vector512.Exp(-Vector512.Abs(z));
@@ -27,6 +38,10 @@ public readonly struct Softplus : IActivation
         return Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512.Create(Threshold)), z, positive + log1p);
     }
 
+    /// <summary>
+    /// Lane-wise y = z for z &gt; <see cref="Threshold"/>, else max(z, 0) + ln(1 + e^(−|z|)); finite for every
+    /// finite z (only e^(−|z|) ≤ 1 is formed).
+    /// </summary>
     public static Vector256<float> Forward(Vector256<float> z)
     {
         var v = Vector256.Exp(-Vector256.Abs(z));
@@ -36,6 +51,10 @@ public readonly struct Softplus : IActivation
         return Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256.Create(Threshold)), z, positive + log1p);
     }
 
+    /// <summary>
+    /// Lane-wise y = z for z &gt; <see cref="Threshold"/>, else max(z, 0) + ln(1 + e^(−|z|)); finite for every
+    /// finite z (only e^(−|z|) ≤ 1 is formed).
+    /// </summary>
     public static Vector128<float> Forward(Vector128<float> z)
     {
         var v = Vector128.Exp(-Vector128.Abs(z));
@@ -45,6 +64,10 @@ public readonly struct Softplus : IActivation
         return Vector128.ConditionalSelect(Vector128.GreaterThan(z, Vector128.Create(Threshold)), z, positive + log1p);
     }
 
+    /// <summary>
+    /// Lane-wise dZ = dY · (z &gt; <see cref="Threshold"/> ? 1 : σ(z)), from the pre-activation z; σ is computed from
+    /// e^(−|z|), so it never overflows.
+    /// </summary>
     public static Vector512<float> Backward(Vector512<float> z, Vector512<float> dy)
     {
         var e = Vector512.Exp(-Vector512.Abs(z));
@@ -53,6 +76,10 @@ public readonly struct Softplus : IActivation
         return dy * Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512.Create(Threshold)), Vector512<float>.One, sigma);
     }
 
+    /// <summary>
+    /// Lane-wise dZ = dY · (z &gt; <see cref="Threshold"/> ? 1 : σ(z)), from the pre-activation z; σ is computed from
+    /// e^(−|z|), so it never overflows.
+    /// </summary>
     public static Vector256<float> Backward(Vector256<float> z, Vector256<float> dy)
     {
         var e = Vector256.Exp(-Vector256.Abs(z));
@@ -61,6 +88,10 @@ public readonly struct Softplus : IActivation
         return dy * Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256.Create(Threshold)), Vector256<float>.One, sigma);
     }
 
+    /// <summary>
+    /// Lane-wise dZ = dY · (z &gt; <see cref="Threshold"/> ? 1 : σ(z)), from the pre-activation z; σ is computed from
+    /// e^(−|z|), so it never overflows.
+    /// </summary>
     public static Vector128<float> Backward(Vector128<float> z, Vector128<float> dy)
     {
         var e = Vector128.Exp(-Vector128.Abs(z));

@@ -10,6 +10,19 @@ namespace Dendrite.Plots.Charts;
 /// </summary>
 public static class ConfusionMatrixChart
 {
+    /// <summary>
+    /// Renders <paramref name="matrix"/> as a standalone SVG document and returns its text. The size follows from the
+    /// class count, <see cref="ConfusionMatrixOptions.CellSize"/> and the longest class name; column labels turn 45°
+    /// when they do not fit their cell. With <see cref="ConfusionMatrixOptions.NormalizeRows"/>, a class with no
+    /// examples shows a row of zeros.
+    /// </summary>
+    /// <param name="matrix">Counts [n, n]: row i = true class i, column j = predicted class j; every entry ≥ 0.</param>
+    /// <param name="classNames">The n class names in index order, used for both rows and columns.</param>
+    /// <param name="options">Appearance; null = the defaults of <see cref="ConfusionMatrixOptions"/>.</param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="matrix"/> is empty, not square or has a negative entry, or <paramref name="classNames"/> does
+    /// not have n entries.
+    /// </exception>
     public static string Render(int[,] matrix, IReadOnlyList<string> classNames, ConfusionMatrixOptions? options = null)
     {
         var o = options ?? new ConfusionMatrixOptions();

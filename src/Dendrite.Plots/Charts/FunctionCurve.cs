@@ -1,6 +1,10 @@
 namespace Dendrite.Plots.Charts;
 
 /// <summary>A function sampled at X with values Y = f(X) and derivative Dy = f'(X) (all the same length).</summary>
+/// <param name="Name">Panel title; the legend shows it as name(x) and name'(x).</param>
+/// <param name="X">Sample points, joined in list order (so normally ascending); non-finite values are gaps.</param>
+/// <param name="Y">f at each sample point.</param>
+/// <param name="Dy">f' at each sample point.</param>
 public sealed record FunctionCurve(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<double> Dy)
 {
     /// <summary>Widens float samples (the engine's precision) to double.</summary>

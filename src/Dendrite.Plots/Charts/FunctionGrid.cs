@@ -8,6 +8,16 @@ namespace Dendrite.Plots.Charts;
 /// </summary>
 public static class FunctionGrid
 {
+    /// <summary>
+    /// Renders one panel per function, filled left to right and top to bottom, as an SVG document of
+    /// columns·<see cref="FunctionGridOptions.PanelWidth"/> × rows·<see cref="FunctionGridOptions.PanelHeight"/> pixels
+    /// (plus 36 for a title), and returns its text. Non-finite samples leave gaps in the curves.
+    /// </summary>
+    /// <param name="functions">At least one curve, each with X, Y and Dy of equal length.</param>
+    /// <param name="options">Appearance; null = the defaults of <see cref="FunctionGridOptions"/>.</param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="functions"/> is empty, or a curve's X, Y and Dy differ in length.
+    /// </exception>
     public static string Render(IReadOnlyList<FunctionCurve> functions, FunctionGridOptions? options = null)
     {
         var o = options ?? new FunctionGridOptions();

@@ -6,6 +6,11 @@ namespace Dendrite.Plots.Charts;
 /// One greyscale image for <see cref="ImageGrid"/>: row-major bytes (0 = black), a caption ('\n' splits lines)
 /// and whether to flag it (caption drawn in red, e.g. a wrong prediction).
 /// </summary>
+/// <param name="Pixels">Width·Height intensities, row-major, 0 = black, 255 = white.</param>
+/// <param name="Width">Pixels per row (&gt; 0).</param>
+/// <param name="Height">Number of rows (&gt; 0).</param>
+/// <param name="Caption">Text under the image; '\n' starts a new line.</param>
+/// <param name="Highlight">Draw the caption bold in <see cref="Palette.Error"/>.</param>
 public sealed record GridImage(byte[] Pixels, int Width, int Height, string Caption, bool Highlight = false)
 {
     /// <summary>An image from intensities in [0, 1] (clamped).</summary>

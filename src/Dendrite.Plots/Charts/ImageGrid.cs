@@ -10,6 +10,17 @@ namespace Dendrite.Plots.Charts;
 /// </summary>
 public static class ImageGrid
 {
+    /// <summary>
+    /// Renders the images in rows of <see cref="ImageGridOptions.Columns"/> as an SVG document and returns its text.
+    /// Each image is scaled to fit an <see cref="ImageGridOptions.ImageSize"/> square with its aspect ratio kept, and
+    /// its caption is centred below it (bold and in <see cref="Palette.Error"/> when highlighted); all cells are as
+    /// wide as the widest caption needs.
+    /// </summary>
+    /// <param name="images">At least one image, each with Width·Height pixels.</param>
+    /// <param name="options">Appearance; null = the defaults of <see cref="ImageGridOptions"/>.</param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="images"/> is empty, or an image has a side ≤ 0 or a pixel count other than Width·Height.
+    /// </exception>
     public static string Render(IReadOnlyList<GridImage> images, ImageGridOptions? options = null)
     {
         var o = options ?? new ImageGridOptions();

@@ -3,14 +3,19 @@ namespace Dendrite.Plots.Charts;
 /// <summary>Appearance of a <see cref="LineChart"/>. Sizes are pixels.</summary>
 public sealed record LineChartOptions
 {
+    /// <summary>Heading above the plot, bold at FontSize + 2; null or empty = none.</summary>
     public string? Title { get; init; }
 
+    /// <summary>Axis title below the x tick labels; null or empty = none (no room reserved).</summary>
     public string? XLabel { get; init; }
 
+    /// <summary>Axis title left of the y tick labels, rotated −90°; null or empty = none (no room reserved).</summary>
     public string? YLabel { get; init; }
 
+    /// <summary>Width of the rendered SVG document.</summary>
     public double Width { get; init; } = 640;
 
+    /// <summary>Height of the rendered SVG document.</summary>
     public double Height { get; init; } = 400;
 
     /// <summary>Fixed y range; null = the data range widened to nice ticks.</summary>

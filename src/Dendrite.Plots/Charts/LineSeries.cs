@@ -2,9 +2,13 @@ namespace Dendrite.Plots.Charts;
 
 /// <summary>
 /// One named line: points (X[i], Y[i]). Non-finite Y (NaN, ±∞) or X values are gaps: the line breaks there.
-/// <paramref name="Color"/> defaults to the palette colour of the series' position; <paramref name="Dash"/> is an
-/// SVG dash pattern such as "6 3" (null = solid).
 /// </summary>
+/// <param name="Name">Label shown in the legend.</param>
+/// <param name="X">x coordinates, one per point, joined in list order.</param>
+/// <param name="Y">y values, as many as X (rendering throws <see cref="ArgumentException"/> otherwise).</param>
+/// <param name="Color">Stroke colour such as "#4e79a7"; null = the palette colour of the series' position
+/// (<see cref="Palette.ForSeries"/>).</param>
+/// <param name="Dash">SVG dash pattern such as "6 3"; null = solid.</param>
 public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y,
     string? Color = null, string? Dash = null)
 {

@@ -6,6 +6,15 @@ namespace Dendrite.Plots.Scales;
 /// </summary>
 public sealed class LinearScale
 {
+    /// <summary>A scale with an explicit domain and pixel range; <see cref="Create"/> derives both from data.</summary>
+    /// <param name="domainMin">Data value mapped to <paramref name="rangeMin"/>.</param>
+    /// <param name="domainMax">Data value mapped to <paramref name="rangeMax"/>; must exceed domainMin.</param>
+    /// <param name="rangeMin">Pixel coordinate of domainMin (for a y axis the bottom, i.e. the larger y).</param>
+    /// <param name="rangeMax">Pixel coordinate of <paramref name="domainMax"/>.</param>
+    /// <param name="ticks">Tick values for the axis, in data units.</param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="domainMax"/> ≤ <paramref name="domainMin"/>, or either is NaN.
+    /// </exception>
     public LinearScale(double domainMin, double domainMax, double rangeMin, double rangeMax, TickSet ticks)
     {
         if (!(domainMax > domainMin))
@@ -17,14 +26,19 @@ public sealed class LinearScale
         Ticks = ticks;
     }
 
+    /// <summary>Data value at <see cref="RangeMin"/>.</summary>
     public double DomainMin { get; }
 
+    /// <summary>Data value at <see cref="RangeMax"/>; always greater than <see cref="DomainMin"/>.</summary>
     public double DomainMax { get; }
 
+    /// <summary>Pixel coordinate of <see cref="DomainMin"/>.</summary>
     public double RangeMin { get; }
 
+    /// <summary>Pixel coordinate of <see cref="DomainMax"/>; below RangeMin on a y axis, as SVG y grows down.</summary>
     public double RangeMax { get; }
 
+    /// <summary>Tick values in data units; draw those for which <see cref="Contains"/> is true.</summary>
     public TickSet Ticks { get; }
 
     /// <summary>pixel = RangeMin + (v − DomainMin)/(DomainMax − DomainMin) · (RangeMax − RangeMin).</summary>

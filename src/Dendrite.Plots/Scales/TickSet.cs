@@ -6,10 +6,16 @@ namespace Dendrite.Plots.Scales;
 /// Tick positions that are whole multiples of <see cref="Step"/> = m·10^<see cref="Exponent"/>, m ∈ {1, 2, 5}.
 /// <see cref="Min"/>/<see cref="Max"/> are the first and last tick, i.e. the data range widened to ticks.
 /// </summary>
+/// <param name="Values">Tick positions in data units, each a whole multiple of Step; ascending and non-empty when
+/// made by <see cref="NiceTicks"/>.</param>
+/// <param name="Step">Distance between neighbouring ticks, m·10^Exponent with m ∈ {1, 2, 5}.</param>
+/// <param name="Exponent">Power of ten of Step; sets how many decimals <see cref="Format"/> prints.</param>
 public sealed record TickSet(IReadOnlyList<double> Values, double Step, int Exponent)
 {
+    /// <summary>The first tick, Values[0]: the smallest, as <see cref="NiceTicks"/> lists ticks ascending.</summary>
     public double Min => Values[0];
 
+    /// <summary>The last tick, Values[^1]: the largest, for ticks from <see cref="NiceTicks"/>.</summary>
     public double Max => Values[^1];
 
     /// <summary>

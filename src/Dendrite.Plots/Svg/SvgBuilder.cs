@@ -28,13 +28,23 @@ public sealed class SvgBuilder
         Rect(0, 0, width, height, "#ffffff");
     }
 
+    /// <summary>Document width in user units (pixels), as given to the constructor.</summary>
     public double Width { get; }
 
+    /// <summary>Document height in user units (pixels), as given to the constructor.</summary>
     public double Height { get; }
 
     /// <summary>Returns a document-unique id with the given prefix (for clip paths and gradients).</summary>
     public string NewId(string prefix) => $"{prefix}{_nextId++}";
 
+    /// <summary>
+    /// Appends a rectangle with top-left corner (x, y), filled with <paramref name="fill"/> (any SVG paint, e.g.
+    /// "#ff0000" or "url(#grad0)") and outlined when <paramref name="stroke"/> is not null. A negative width or height
+    /// draws nothing rather than failing. <paramref name="opacity"/> below 1 sets fill-opacity.
+    /// <paramref name="data"/> is appended verbatim as extra attributes (e.g. <c>data-row="2"</c>) and is not
+    /// escaped, so it must be well-formed. Returns this builder.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">a coordinate, size or stroke width is not finite.</exception>
     public SvgBuilder Rect(double x, double y, double w, double h, string fill, string? stroke = null,
         double strokeWidth = 1, string? cssClass = null, string? data = null, double opacity = 1)
     {
@@ -49,6 +59,11 @@ public sealed class SvgBuilder
         return this;
     }
 
+    /// <summary>
+    /// Appends a line from (x1, y1) to (x2, y2) in colour <paramref name="stroke"/>, <paramref name="strokeWidth"/>
+    /// wide, dashed by the SVG dash pattern <paramref name="dash"/> (e.g. "6 3"; null = solid). Returns this builder.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">a coordinate or the stroke width is not finite.</exception>
     public SvgBuilder Line(double x1, double y1, double x2, double y2, string stroke, double strokeWidth = 1,
         string? dash = null)
     {
@@ -72,6 +87,11 @@ public sealed class SvgBuilder
         return this;
     }
 
+    /// <summary>
+    /// Appends a circle of radius <paramref name="r"/> centred at (cx, cy), filled with <paramref name="fill"/> and
+    /// outlined when <paramref name="stroke"/> is not null. Returns this builder.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">a coordinate, radius or stroke width is not finite.</exception>
     public SvgBuilder Circle(double cx, double cy, double r, string fill, string? stroke = null,
         double strokeWidth = 1)
     {
@@ -160,6 +180,12 @@ public sealed class SvgBuilder
         return id;
     }
 
+    /// <summary>
+    /// Opens a &lt;g&gt; element that the following elements belong to until <see cref="EndGroup"/>.
+    /// <paramref name="transform"/> is an SVG transform list (e.g. "translate(10 20)"), <paramref name="clipId"/> an id
+    /// from <see cref="ClipRect"/>, <paramref name="cssClass"/> a class for styling and for tests to find the group.
+    /// Groups may nest; <see cref="Build"/> closes any still open. Returns this builder.
+    /// </summary>
     public SvgBuilder BeginGroup(string? transform = null, string? clipId = null, string? cssClass = null)
     {
         _sb.Append("<g");
@@ -171,6 +197,8 @@ public sealed class SvgBuilder
         return this;
     }
 
+    /// <summary>Closes the innermost group opened by <see cref="BeginGroup"/>. Returns this builder.</summary>
+    /// <exception cref="InvalidOperationException">no group is open.</exception>
     public SvgBuilder EndGroup()
     {
         if (_openGroups == 0) throw new InvalidOperationException("EndGroup without a matching BeginGroup.");
@@ -188,6 +216,7 @@ public sealed class SvgBuilder
         return copy.ToString();
     }
 
+    /// <summary>The document so far, as <see cref="Build"/> returns it; the builder can still be appended to.</summary>
     public override string ToString() => Build();
 
     /// <summary>Escapes the five XML special characters and drops characters XML 1.0 forbids.</summary>
