@@ -3,10 +3,10 @@ using System.Text;
 using Dendrite.Cli.Options;
 using Dendrite.Cli.Output;
 using Dendrite.Cli.Runs;
-using Dendrite.Formats.IO;
-using Dendrite.Plots;
 using Dendrite.Data;
 using Dendrite.Data.Tabular;
+using Dendrite.Formats.IO;
+using Dendrite.Plots;
 using Dendrite.Training.Models;
 using Dendrite.Training.Reports;
 

@@ -1,8 +1,8 @@
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Dendrite.Kernels.Reductions;
 using Dendrite.Nn.Functional;
 using Dendrite.Nn.Functional.Pointwise;
 using Dendrite.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Dendrite.Nn.Fused;
 
