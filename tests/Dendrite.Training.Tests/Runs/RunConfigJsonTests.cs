@@ -21,7 +21,8 @@ public class RunConfigJsonTests
         Model = new MlpSpec(0, [32, 16], 0, "leaky_relu", LinearInit.Kaiming(uniform: true), 0.2f, BatchNorm: true),
         Objective = new ObjectiveSpec(ClassWeighting.Balanced, 0.1f),
         Optimizer = new OptimizerSettings(OptimizerKind.AdamW, 0.003f, 0.02f, Beta1: 0.8f, Beta2: 0.95f, Epsilon: 1e-7f, AmsGrad: true),
-        // Gamma and min delta as the parsers make them, from floats: the JSON stores them as floats (see the report).
+        // Gamma and min delta as the parsers make them, from floats: the JSON stores them as floats, so a double such as
+        // 0.7 would read back as 0.699999988 (and LrScheduleSpec's Format-based Equals would hide the difference).
         Policy = new TrainingPolicy(new LrScheduleSpec(LrScheduleKind.Step, StepSize: 3, Gamma: 0.7f), 2, new GradientClip(GradientClipKind.Norm, 1.5f),
             0.15, new EarlyStoppingSpec(4, 0.001f)),
         Training = new TrainerOptions(Epochs: 7, BatchSize: 32, EvalBatchSize: 500, Engine: TrainingEngine.Autograd),
