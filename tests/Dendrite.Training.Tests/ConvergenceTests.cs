@@ -1,4 +1,5 @@
 using Dendrite.Init;
+using Dendrite.Nn.Configs;
 using Dendrite.Optim;
 
 namespace Dendrite.Training.Tests;
@@ -9,8 +10,8 @@ public class ConvergenceTests
     private static double TrainAccuracy(int[] hidden)
     {
         var data = BandData.Create(1000, seed: 1);
-        var spec = new MlpSpec(2, hidden, 2, ActivationKind.Relu, LinearInit.Default);
-        var outcome = MlpTraining.Run(spec, new SgdOptions(0.2f), new TrainerOptions(Epochs: 150, BatchSize: 32, Seed: 3), data, data);
+        var spec = new MlpSpec(2, hidden, 2, "relu", LinearInit.Default);
+        var outcome = MlpTraining.Run(spec, new OptimizerSettings(OptimizerKind.Sgd, 0.2f), new TrainerOptions(Epochs: 150, BatchSize: 32), 3, data, data);
         return Evaluator.Evaluate(outcome.Model, data).Accuracy;
     }
 

@@ -1,4 +1,5 @@
 using Dendrite.Data;
+using Dendrite.Nn.Configs;
 using Dendrite.Optim;
 
 namespace Dendrite.Training.Tests;
@@ -6,11 +7,13 @@ namespace Dendrite.Training.Tests;
 // Integration: needs every op, DataLoader and FashionMnist.Load (other helpers) and the data set installed.
 public class FashionMnistIntegrationTests
 {
+    private static readonly OptimizerSettings Sgd01 = new(OptimizerKind.Sgd, 0.1f);
+
     [Fact]
     public void D2lDefaultMlp_LearnsFashionMnist_InTwoEpochs()
     {
         var data = FashionMnist.Load();
-        var outcome = MlpTraining.Run(MlpSpec.D2lDefault, new SgdOptions(0.1f), new TrainerOptions(Epochs: 2, BatchSize: 256, Seed: 0),
+        var outcome = MlpTraining.Run(MlpSpec.D2lDefault, Sgd01, new TrainerOptions(Epochs: 2, BatchSize: 256), 0,
             data.Train, data.Test);
         Assert.Equal(2, outcome.Epochs.Count);
         EpochResult second = outcome.Epochs[1];
@@ -31,7 +34,7 @@ public class FashionMnistIntegrationTests
         // (measured with ./dendrite train --epochs 2 --batch-size 64). Training is bitwise reproducible, so this
         // seed's result only moves when the maths changes.
         var data = FashionMnist.Load();
-        var outcome = MlpTraining.Run(MlpSpec.D2lDefault, new SgdOptions(0.1f), new TrainerOptions(Epochs: 2, BatchSize: 64, Seed: 0),
+        var outcome = MlpTraining.Run(MlpSpec.D2lDefault, Sgd01, new TrainerOptions(Epochs: 2, BatchSize: 64), 0,
             data.Train, data.Test);
         Assert.True(outcome.TestAccuracy >= 0.80, $"test accuracy {outcome.TestAccuracy:F4} after two epochs");
     }
@@ -43,10 +46,10 @@ public class FashionMnistIntegrationTests
         // differ only by float rounding (different summation order inside the kernels).
         var full = FashionMnist.Load();
         var train = new InMemoryDataset(full.Train.Features.AsSpan(0, 6000 * 784).ToArray(), 784, full.Train.Labels[..6000], 10);
-        var fused = MlpTraining.Run(MlpSpec.D2lDefault, new SgdOptions(0.1f),
-            new TrainerOptions(Epochs: 1, Seed: 3, Engine: TrainingEngine.Fused), train, full.Test);
-        var autograd = MlpTraining.Run(MlpSpec.D2lDefault, new SgdOptions(0.1f),
-            new TrainerOptions(Epochs: 1, Seed: 3, Engine: TrainingEngine.Autograd), train, full.Test);
+        var fused = MlpTraining.Run(MlpSpec.D2lDefault, Sgd01,
+            new TrainerOptions(Epochs: 1, Engine: TrainingEngine.Fused), 3, train, full.Test);
+        var autograd = MlpTraining.Run(MlpSpec.D2lDefault, Sgd01,
+            new TrainerOptions(Epochs: 1, Engine: TrainingEngine.Autograd), 3, train, full.Test);
         Assert.Equal(autograd.Epochs[0].TrainLoss, fused.Epochs[0].TrainLoss, 3);
         Assert.Equal(autograd.TestAccuracy, fused.TestAccuracy, 2);
     }

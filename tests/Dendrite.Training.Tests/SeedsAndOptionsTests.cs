@@ -1,5 +1,7 @@
+using Dendrite.Data;
 using Dendrite.Init;
 using Dendrite.Nn;
+using Dendrite.Nn.Configs;
 using Dendrite.Optim;
 using Dendrite.Random;
 
@@ -24,17 +26,31 @@ public class SeedsAndOptionsTests
     {
         var model = new Sequential(new Linear(2, 2, new Rng(0)));
         var sgd = new Sgd(model.Parameters(), new SgdOptions(0.1f));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(model, sgd, new TrainerOptions(Epochs: 0)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(model, sgd, new TrainerOptions(BatchSize: -1)));
+        Assert.Contains("epochs", Assert.Throws<DendriteException>(() => new Trainer(model, sgd, new TrainerOptions(Epochs: 0))).Message,
+            StringComparison.Ordinal);
+        Assert.Contains("batch size", Assert.Throws<DendriteException>(() => new Trainer(model, sgd, new TrainerOptions(BatchSize: -1))).Message,
+            StringComparison.Ordinal);
+        Assert.Throws<DendriteException>(() => new Trainer(model, sgd, new TrainerOptions(EvalBatchSize: 0)));
     }
 
     [Fact]
-    public void MlpTraining_RejectsDataWithTheWrongFeatureCount()
+    public void Trainer_RejectsDataWithTheWrongFeatureCount()
     {
         var data = BandData.Create(10, 0);
-        var ex = Assert.Throws<DendriteException>(() =>
-            MlpTraining.Run(MlpSpec.D2lDefault, new SgdOptions(0.1f), new TrainerOptions(), data, data));
-        Assert.Contains("784", ex.Message);
+        var model = MlpSpec.D2lDefault.Build(new Rng(0));
+        var trainer = new Trainer(model, new Sgd(model.Parameters(), new SgdOptions(0.1f)), new TrainerOptions());
+        var ex = Assert.Throws<DendriteException>(() => trainer.Fit(data, data, new Rng(0)));
+        Assert.Contains("784", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MlpTraining_TakesTheInputAndOutputWidthsFromTheData()
+    {
+        // The recipe's widths are placeholders: the data decides them (the D2L recipe on 2-feature, 2-class data).
+        var outcome = MlpTraining.Run(MlpSpec.D2lDefault, new OptimizerSettings(OptimizerKind.Sgd, 0.1f), new TrainerOptions(Epochs: 1, BatchSize: 8),
+            0, BandData.Create(16, 0), BandData.Create(8, 1));
+        var linears = outcome.Model.Modules().OfType<Linear>().ToList();
+        Assert.Equal((2, 256, 256, 2), (linears[0].InFeatures, linears[0].OutFeatures, linears[1].InFeatures, linears[1].OutFeatures));
     }
 
     [Fact]
@@ -47,12 +63,19 @@ public class SeedsAndOptionsTests
     }
 }
 
-// Needs the ops and DataLoader (other helpers).
 public class TrainerTests
 {
+    private static readonly MlpSpec Spec = new(2, [8], 2, "relu", LinearInit.Default);
+
     private static TrainingOutcome Run(ulong seed) =>
-        MlpTraining.Run(new MlpSpec(2, [8], 2, ActivationKind.Relu, LinearInit.Default), new SgdOptions(0.1f),
-            new TrainerOptions(Epochs: 3, BatchSize: 16, Seed: seed), BandData.Create(200, 5), BandData.Create(100, 6));
+        MlpTraining.Run(Spec, new OptimizerSettings(OptimizerKind.Sgd, 0.1f), new TrainerOptions(Epochs: 3, BatchSize: 16), seed,
+            BandData.Create(200, 5), BandData.Create(100, 6));
+
+    private static Trainer Make(int epochs, RunSeeds seeds)
+    {
+        var model = Spec.Build(seeds.Init);
+        return new Trainer(model, new Sgd(model.Parameters(), new SgdOptions(0.1f)), new TrainerOptions(Epochs: epochs, BatchSize: 16));
+    }
 
     [Fact]
     public void SameSeed_GivesBitwiseIdenticalRuns()
@@ -71,10 +94,8 @@ public class TrainerTests
     public void Fit_ReportsEveryEpochInOrder_AndLeavesTrainingMode()
     {
         var reported = new List<EpochResult>();
-        var spec = new MlpSpec(2, [8], 2, ActivationKind.Relu, LinearInit.Default);
         var seeds = new RunSeeds(0);
-        var model = ModelFactory.BuildMlp(spec, seeds.Init);
-        var trainer = new Trainer(model, new Sgd(model.Parameters(), new SgdOptions(0.1f)), new TrainerOptions(Epochs: 3, BatchSize: 16));
+        var trainer = Make(3, seeds);
         var results = trainer.Fit(BandData.Create(100, 1), BandData.Create(50, 2), seeds.Shuffle, reported.Add);
         Assert.Equal([1, 2, 3], reported.Select(r => r.Epoch));
         Assert.Equal(results, reported);
@@ -82,8 +103,49 @@ public class TrainerTests
         {
             Assert.InRange(r.TrainAccuracy, 0, 1);
             Assert.InRange(r.TestAccuracy, 0, 1);
+            Assert.Equal(TaskKind.Classification, r.Test!.Task);
+            Assert.Equal(50, r.Test.Count);
+            Assert.Null(r.Validation);
+            Assert.Null(r.ValidationAccuracy);
             Assert.True(double.IsFinite(r.TrainLoss) && r.TrainLoss > 0);
         });
-        Assert.True(model.IsTraining);
+        Assert.True(trainer.Model.IsTraining);
+    }
+
+    [Fact]
+    public void Epochs_TrainsOneEpochPerItem_AndStopsWhenTheCallerStops()
+    {
+        var train = BandData.Create(100, 1);
+        var test = BandData.Create(50, 2);
+        var whole = Make(5, new RunSeeds(4));
+        var snapshots = new List<float[][]>();
+        var wholeResults = whole.Fit(train, test, new RunSeeds(4).Shuffle,
+            _ => snapshots.Add([.. whole.Model.Parameters().Select(p => (float[])p.Data.Clone())]));
+
+        var lazy = Make(5, new RunSeeds(4));
+        var initial = lazy.Model.Parameters().Select(p => (float[])p.Data.Clone()).ToList();
+        var epochs = lazy.Epochs(train, test, new RunSeeds(4).Shuffle);
+        Assert.Equal(initial, lazy.Model.Parameters().Select(p => p.Data)); // nothing trains before enumeration
+        var firstTwo = epochs.Take(2).ToList();
+        Assert.Equal([1, 2], firstTwo.Select(e => e.Epoch));
+        Assert.Equal(wholeResults.Take(2).Select(e => (e.TrainLoss, e.TestAccuracy)), firstTwo.Select(e => (e.TrainLoss, e.TestAccuracy)));
+        // The model holds epoch 2's weights: the third epoch was never trained.
+        Assert.Equal(snapshots[1], lazy.Model.Parameters().Select(p => p.Data));
+        Assert.NotEqual(snapshots[2], lazy.Model.Parameters().Select(p => p.Data));
+    }
+
+    [Fact]
+    public void TrainEpoch_RunsOnePassOverAnyBatches_AndScoresThemBeforeEachUpdate()
+    {
+        var data = BandData.Create(64, 3);
+        var trainer = Make(1, new RunSeeds(2));
+        trainer.Model.Eval();
+        var (loss, accuracy) = trainer.TrainEpoch(new DataLoader(data, 16));
+        Assert.True(trainer.Model.IsTraining);
+        Assert.True(double.IsFinite(loss) && loss > 0);
+        Assert.InRange(accuracy, 0, 1);
+        // The accuracy counts whole samples: a multiple of 1/64.
+        Assert.Equal(0, accuracy * 64 % 1, 9);
+        Assert.Equal((double.NaN, double.NaN), trainer.TrainEpoch([]));
     }
 }

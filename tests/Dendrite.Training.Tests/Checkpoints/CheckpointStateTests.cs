@@ -1,10 +1,13 @@
+using Dendrite.Formats.Models;
 using Dendrite.Init;
 using Dendrite.Nn;
+using Dendrite.Nn.Configs;
 using Dendrite.Nn.Functional;
 using Dendrite.Optim;
 using Dendrite.Random;
 using Dendrite.Tensors;
 using Dendrite.Training.Checkpoints;
+using Dendrite.Training.Models;
 using Dendrite.Training.Policy;
 
 namespace Dendrite.Training.Tests.Checkpoints;
@@ -12,14 +15,16 @@ namespace Dendrite.Training.Tests.Checkpoints;
 /// <summary>The training state beyond weights: buffers, dropout streams, every optimizer, schedule and early stopping.</summary>
 public class CheckpointStateTests
 {
-    private static readonly MlpSpec Toolbox = new(3, [6, 5], 4, ActivationKind.Relu, LinearInit.Kaiming(uniform: false), "gelu", 0.25f, BatchNorm: true);
+    private static readonly MlpSpec Toolbox = new(3, [6, 5], 4, "gelu", LinearInit.Kaiming(uniform: false), 0.25f, BatchNorm: true);
+
+    private static readonly ModelInfo Info = ModelInfo.Classifier(["a", "b", "c", "d"], new FeatureInput(3));
 
     private static readonly float[] Input = [.. Enumerable.Range(0, 8 * 3).Select(i => MathF.Sin(i))];
 
     private static readonly int[] Labels = [0, 1, 2, 3, 3, 2, 1, 0];
 
     private static Checkpoint Capture(Sequential model, IOptimizer optimizer, FitState? fit = null) =>
-        Checkpoint.Capture(Toolbox, ["a", "b", "c", "d"], 3, model, optimizer, new Dictionary<string, RngState>(), [], null, fit);
+        Checkpoint.Capture(model, Info, 3, optimizer, new Dictionary<string, RngState>(), [], null, fit);
 
     /// <summary>One training step: dropout draws masks, batch norm updates its running statistics.</summary>
     private static void Step(Module model, IOptimizer optimizer)
@@ -34,15 +39,18 @@ public class CheckpointStateTests
     [Fact]
     public void BatchNormBuffers_RoundTrip_AndLoadIntoTheModel()
     {
-        var model = ModelFactory.BuildMlp(Toolbox, new Rng(1), new Rng(2));
+        var model = Toolbox.Build(new Rng(1), new Rng(2));
         var optimizer = new Sgd(model.Parameters(), new SgdOptions(0.1f));
         for (int i = 0; i < 3; i++) Step(model, optimizer);
         var expected = model.NamedBuffers().ToDictionary(b => b.Name, b => b.Buffer.Data.ToArray());
-        Assert.Equal(4, expected.Count); // running_mean and running_var of two BatchNorm1d layers
-        Assert.Contains(expected.Values, v => v.Any(x => x != 0f && x != 1f)); // they moved away from their initial values
+        // running_mean, running_var and num_batches_tracked of two BatchNorm1d layers.
+        Assert.Equal(["2.num_batches_tracked", "2.running_mean", "2.running_var", "6.num_batches_tracked", "6.running_mean", "6.running_var"],
+            expected.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([3f], expected["2.num_batches_tracked"]); // one per training step
+        Assert.Contains(expected.Values, v => v.Any(x => x != 0f && x != 1f)); // the statistics moved away from their initial values
 
         var loaded = Checkpoint.Read(Capture(model, optimizer).ToBytes(), "mem");
-        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), loaded.Buffers.Keys.Order(StringComparer.Ordinal));
+        Assert.All(expected, b => Assert.Equal(b.Value, loaded.State[b.Key].Data));
         var rebuilt = loaded.BuildModel();
         foreach (var b in rebuilt.NamedBuffers()) Assert.Equal(expected[b.Name], b.Buffer.Data);
         // Evaluation uses the running statistics, so the rebuilt model predicts exactly as the original.
@@ -51,16 +59,20 @@ public class CheckpointStateTests
         Assert.Equal(model.Forward(new Tensor((float[])Input.Clone(), 8, 3)).Data, rebuilt.Forward(new Tensor((float[])Input.Clone(), 8, 3)).Data);
     }
 
-    [Fact]
-    public void MissingBatchNormBuffer_IsOneClearLine()
+    [Theory]
+    [InlineData("running_var")]
+    [InlineData("num_batches_tracked")]
+    public void MissingBatchNormBuffer_IsOneClearLine(string buffer)
     {
-        var model = ModelFactory.BuildMlp(Toolbox, new Rng(1), new Rng(2));
+        var model = Toolbox.Build(new Rng(1), new Rng(2));
         var saved = Capture(model, new Sgd(model.Parameters(), new SgdOptions(0.1f)));
-        string dropped = saved.Buffers.Keys.First(k => k.EndsWith("running_var", StringComparison.Ordinal));
-        var broken = saved with { Buffers = saved.Buffers.Where(b => b.Key != dropped).ToDictionary(b => b.Key, b => b.Value) };
-        var e = Assert.Throws<CheckpointFormatException>(() => Checkpoint.Read(broken.ToBytes(), "model.safetensors"));
-        Assert.StartsWith("model.safetensors: buffer '" + dropped + "'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("missing", e.Message, StringComparison.Ordinal);
+        string dropped = saved.State.Keys.First(k => k.EndsWith("." + buffer, StringComparison.Ordinal));
+        var broken = saved with { State = saved.State.Where(b => b.Key != dropped).ToDictionary(b => b.Key, b => b.Value) };
+        // Only version-1 files, which predate the counter, may lack num_batches_tracked.
+        var e = Assert.ThrowsAny<DendriteException>(() => Checkpoint.Read(broken.ToBytes(), "model.safetensors"));
+        Assert.StartsWith("model.safetensors: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'" + dropped + "'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("lacks", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
     }
 
@@ -68,11 +80,10 @@ public class CheckpointStateTests
     public void DropoutStreams_RoundTrip_SoTheNextMasksRepeat()
     {
         var spec = Toolbox with { BatchNorm = false };
-        var model = ModelFactory.BuildMlp(spec, new Rng(1), new Rng(2));
+        var model = spec.Build(new Rng(1), new Rng(2));
         var optimizer = new Sgd(model.Parameters(), new SgdOptions(0.1f));
         Step(model, optimizer); // advance the streams
-        var loaded = Checkpoint.Read(Checkpoint.Capture(spec, ["a", "b", "c", "d"], 1, model, optimizer,
-            new Dictionary<string, RngState>(), [], null).ToBytes(), "mem");
+        var loaded = Checkpoint.Read(Checkpoint.Capture(model, Info, 1, optimizer, new Dictionary<string, RngState>(), [], null).ToBytes(), "mem");
         Assert.Equal(2, loaded.Rngs.Keys.Count(k => k.StartsWith(CheckpointKeys.DropoutRngPrefix, StringComparison.Ordinal)));
 
         var rebuilt = loaded.BuildModel();
@@ -94,7 +105,7 @@ public class CheckpointStateTests
     {
         var settings = new OptimizerSettings(kind, LearningRate: kind == OptimizerKind.Sgd ? 0.05f : null,
             Momentum: kind is OptimizerKind.Sgd or OptimizerKind.RmsProp ? 0.5f : null);
-        var model = ModelFactory.BuildMlp(Toolbox, new Rng(1), new Rng(2));
+        var model = Toolbox.Build(new Rng(1), new Rng(2));
         var optimizer = OptimizerFactory.Create(model.Parameters(), settings);
         for (int i = 0; i < 3; i++) Step(model, optimizer);
         optimizer.LearningRate = 0.00123f; // as a schedule leaves it
@@ -119,7 +130,7 @@ public class CheckpointStateTests
     [Fact]
     public void DriverAndEarlyStoppingState_RoundTrip_AndContinueIdentically()
     {
-        var model = ModelFactory.BuildMlp(Toolbox, new Rng(1), new Rng(2));
+        var model = Toolbox.Build(new Rng(1), new Rng(2));
         var optimizer = new Sgd(model.Parameters(), new SgdOptions(0.1f));
         var schedule = new LrScheduleSpec(LrScheduleKind.Plateau, Patience: 0, Factor: 0.5);
         var driver = new LearningRateDriver(schedule, 1, optimizer, 10, 4);
@@ -140,7 +151,7 @@ public class CheckpointStateTests
 
         var loaded = Checkpoint.Read(Capture(model, optimizer, fit).ToBytes(), "mem");
         Assert.Equal(fit.Driver, loaded.Fit!.Driver);
-        Assert.Equal((2, 0.7, 2), (loaded.Fit.EarlyStopping!.BestEpoch, loaded.Fit.EarlyStopping.BestAccuracy, loaded.Fit.EarlyStopping.BadEpochs));
+        Assert.Equal((2, 0.7, 2), (loaded.Fit.EarlyStopping!.BestEpoch, loaded.Fit.EarlyStopping.BestValue, loaded.Fit.EarlyStopping.BadEpochs));
         Assert.Equal(fit.EarlyStopping.BestWeights!.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)),
             loaded.Fit.EarlyStopping.BestWeights!.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
 
@@ -165,15 +176,24 @@ public class CheckpointStateTests
     }
 
     [Fact]
-    public void ArchitectureJson_KeepsTheD2lBytes_AndRoundTripsTheToolboxMembers()
+    public void Architecture_IsStoredAsLayers_AndVersionOnesMlpRecipeReadsAsTheSameLayers()
     {
-        Assert.Equal("{\"inputs\":784,\"hidden\":[256],\"classes\":10,\"activation\":\"relu\",\"init\":\"normal:0.01\"}",
-            MlpSpecJson.Write(MlpSpec.D2lDefault));
-        var read = MlpSpecJson.Read(MlpSpecJson.Write(Toolbox), "mem");
-        Assert.Equal(("gelu", 0.25f, true, "kaiming_normal"), (read.ActivationName, read.Dropout, read.BatchNorm, read.Init.ToString()));
-        Assert.Equal(MlpSpecJson.Write(Toolbox), MlpSpecJson.Write(read));
-        // Older files have none of the new members: no dropout, no batch norm.
-        var old = MlpSpecJson.Read("{\"inputs\":4,\"hidden\":[3],\"classes\":2,\"activation\":\"tanh\"}", "old");
-        Assert.Equal((null, 0f, false), (old.ActivationName, old.Dropout, old.BatchNorm));
+        var model = Toolbox.Build(new Rng(1), new Rng(2));
+        var loaded = Checkpoint.Read(Capture(model, new Sgd(model.Parameters(), new SgdOptions(0.1f))).ToBytes(), "mem");
+        Assert.Equal(Toolbox.ToConfig(), loaded.Architecture);
+        Assert.Equal(["Flatten", "Linear", "BatchNorm1d", "GELU", "Dropout", "Linear", "BatchNorm1d", "GELU", "Dropout", "Linear"],
+            loaded.BuildModel().Modules().Skip(1).Select(m => m.GetType().Name));
+        Assert.Equal(0.25f, loaded.BuildModel().Modules().OfType<Dropout>().First().P);
+
+        // Version 1 stored the recipe; the D2L bytes it wrote, and a toolbox recipe, read as the layers they built.
+        Assert.Equal(MlpSpec.D2lDefault.ToConfig(), LegacyMlpArchitecture.Read(
+            "{\"inputs\":784,\"hidden\":[256],\"classes\":10,\"activation\":\"relu\",\"init\":\"normal:0.01\"}", "v1"));
+        Assert.Equal(new MlpSpec(3, [6, 5], 4, "gelu", Dropout: 0.25f, BatchNorm: true).ToConfig(), LegacyMlpArchitecture.Read(
+            "{\"inputs\":3,\"hidden\":[6,5],\"classes\":4,\"activation\":\"gelu\",\"init\":\"kaiming_normal\",\"dropout\":0.25,\"batchnorm\":true}", "v1"));
+        // Older files have none of the newer members: no dropout, no batch norm.
+        Assert.Equal(new MlpSpec(4, [3], 2, "tanh").ToConfig(),
+            LegacyMlpArchitecture.Read("{\"inputs\":4,\"hidden\":[3],\"classes\":2,\"activation\":\"tanh\"}", "old"));
+        var e = Assert.Throws<ModelConfigException>(() => LegacyMlpArchitecture.Read("{\"inputs\":4,\"hidden\":[3],\"classes\":2,\"activation\":\"nope\"}", "old.safetensors"));
+        Assert.Contains("old.safetensors", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,5 @@
 using Dendrite.Init;
-using Dendrite.Nn;
+using Dendrite.Nn.Configs;
 using Dendrite.Optim;
 using Dendrite.Optim.Schedules;
 using Dendrite.Random;
@@ -9,11 +9,11 @@ namespace Dendrite.Training.Tests.Policy;
 
 public class TrainerPolicyTests
 {
-    private static readonly MlpSpec Spec = new(2, [8], 2, ActivationKind.Relu, LinearInit.Default);
+    private static readonly MlpSpec Spec = new(2, [8], 2, "relu", LinearInit.Default);
 
     private static Trainer Make(TrainingPolicy policy, float lr = 0.1f, int epochs = 5, TrainingEngine engine = TrainingEngine.Auto, MlpSpec? spec = null)
     {
-        var model = ModelFactory.BuildMlp(spec ?? Spec, new Rng(1), new Rng(2));
+        var model = (spec ?? Spec).Build(new Rng(1), new Rng(2));
         return new Trainer(model, new Sgd(model.Parameters(), new SgdOptions(lr)), new TrainerOptions(Epochs: epochs, BatchSize: 16, Engine: engine), policy);
     }
 
@@ -24,10 +24,10 @@ public class TrainerPolicyTests
         var rates = new List<float>();
         // The rate at each epoch's last batch: the one the epoch ran with (the epoch callback comes after the plateau
         // schedule has already set the next epoch's rate, so that checkpoints hold the boundary state).
-        trainer.Fit(data, validation, data, new Rng(3), null, null, b =>
+        trainer.Fit(new FitData(data, validation, data), new Rng(3), new FitCallbacks(Batch: b =>
         {
             if (b.Samples == b.Total) rates.Add(trainer.Optimizer.LearningRate);
-        });
+        }));
         return rates;
     }
 
@@ -102,19 +102,6 @@ public class TrainerPolicyTests
     }
 
     [Fact]
-    public void LabelSmoothing_ForcesTheAutogradPath_AndChangesTheLoss()
-    {
-        Assert.NotNull(Make(TrainingPolicy.None).Plan);
-        var smooth = Make(new TrainingPolicy(LabelSmoothing: 0.3f));
-        Assert.Null(smooth.Plan);
-        Assert.Throws<DendriteException>(() => Make(new TrainingPolicy(LabelSmoothing: 0.3f), engine: TrainingEngine.Fused));
-        var data = BandData.Create(64, 1);
-        double plain = Make(TrainingPolicy.None, engine: TrainingEngine.Autograd).Fit(data, data, new Rng(3))[0].TrainLoss;
-        double smoothed = smooth.Fit(data, data, new Rng(3))[0].TrainLoss;
-        Assert.NotEqual(plain, smoothed);
-    }
-
-    [Fact]
     public void EarlyStopping_StopsAfterPatience_AndRestoresTheBestWeights()
     {
         var data = BandData.Create(64, 1);
@@ -122,8 +109,8 @@ public class TrainerPolicyTests
         // A huge learning rate makes accuracy jump around; patience 1 stops at the first epoch that is not a new best.
         var trainer = Make(new TrainingPolicy(ValidationFraction: 0.2, EarlyStopping: new EarlyStoppingSpec(1)), lr: 50f, epochs: 30);
         var snapshots = new List<float[][]>();
-        var results = trainer.Fit(data, validation, data, new Rng(3),
-            _ => snapshots.Add([.. trainer.Model.Parameters().Select(p => (float[])p.Data.Clone())]));
+        var results = trainer.Fit(new FitData(data, validation, data), new Rng(3),
+            new FitCallbacks(_ => snapshots.Add([.. trainer.Model.Parameters().Select(p => (float[])p.Data.Clone())])));
         Assert.True(results.Count < 30, "training should have stopped early");
         Assert.All(results, r => Assert.NotNull(r.ValidationAccuracy));
         int best = results.Select((r, i) => (r.ValidationAccuracy!.Value, i)).MaxBy(t => t.Value).i; // first maximum
@@ -137,14 +124,15 @@ public class TrainerPolicyTests
     {
         var trainer = Make(new TrainingPolicy(ValidationFraction: 0.2, EarlyStopping: new EarlyStoppingSpec(2)));
         var data = BandData.Create(64, 1);
-        Assert.Throws<DendriteException>(() => trainer.Fit(data, data, new Rng(0)));
+        var e = Assert.Throws<DendriteException>(() => trainer.Fit(data, data, new Rng(0)));
+        Assert.Contains("validation", e.Message, StringComparison.Ordinal);
         Assert.Throws<DendriteException>(() => Make(new TrainingPolicy(EarlyStopping: new EarlyStoppingSpec(2))));
     }
 
     [Fact]
     public void EarlyStoppingTracker_RestoresTheSnapshotOfTheBestEpoch()
     {
-        var model = ModelFactory.BuildMlp(Spec with { BatchNorm = true }, new Rng(0));
+        var model = (Spec with { BatchNorm = true }).Build(new Rng(0));
         var stopper = new EarlyStopping(new EarlyStoppingSpec(2, MinDelta: 0.01));
         var best = model.Parameters().Select(p => (float[])p.Data.Clone()).ToList();
         Assert.False(stopper.Observe(1, 0.50, model));
@@ -157,15 +145,30 @@ public class TrainerPolicyTests
     }
 
     [Fact]
+    public void EarlyStoppingTracker_ForRmse_TreatsLowerAsBetter()
+    {
+        var model = Spec.Build(new Rng(0));
+        var stopper = new EarlyStopping(new EarlyStoppingSpec(2, MinDelta: 0.01), MetricGoal.Rmse);
+        Assert.False(stopper.Observe(1, 0.50, model));
+        Assert.False(stopper.Observe(2, 0.30, model)); // lower RMSE: a new best
+        Assert.False(stopper.Observe(3, 0.295, model)); // within min delta: not an improvement
+        Assert.True(stopper.Observe(4, double.NaN, model)); // a diverged epoch never improves
+        Assert.Equal((2, 0.30), (stopper.BestEpoch, stopper.BestValue));
+        var state = stopper.ExportState();
+        Assert.Equal((2, 0.30, 2), (state.BestEpoch, state.BestValue, state.BadEpochs));
+    }
+
+    [Fact]
     public void RunWithPolicy_SplitsOffValidation_AndReportsItEveryEpoch()
     {
         var data = BandData.Create(100, 1);
         var outcome = MlpTraining.Run(Spec with { Dropout = 0.1f }, new OptimizerSettings(OptimizerKind.Adam, 0.01f), new TrainerOptions(Epochs: 3, BatchSize: 16),
-            new TrainingPolicy(ValidationFraction: 0.25), data, data);
+            0, data, data, new TrainingPolicy(ValidationFraction: 0.25));
         Assert.Equal(3, outcome.Epochs.Count);
         Assert.All(outcome.Epochs, e => Assert.InRange(e.ValidationAccuracy!.Value, 0, 1));
+        Assert.All(outcome.Epochs, e => Assert.Equal(25, e.Validation!.Count)); // a quarter of the 100 training samples
         var again = MlpTraining.Run(Spec with { Dropout = 0.1f }, new OptimizerSettings(OptimizerKind.Adam, 0.01f), new TrainerOptions(Epochs: 3, BatchSize: 16),
-            new TrainingPolicy(ValidationFraction: 0.25), data, data);
+            0, data, data, new TrainingPolicy(ValidationFraction: 0.25));
         Assert.Equal(outcome.Epochs.Select(e => e.TrainLoss), again.Epochs.Select(e => e.TrainLoss));
     }
 }

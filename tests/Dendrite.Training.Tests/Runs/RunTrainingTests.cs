@@ -1,7 +1,9 @@
 using Dendrite.Init;
+using Dendrite.Nn.Configs;
 using Dendrite.Optim;
 using Dendrite.TestKit;
 using Dendrite.Training.Checkpoints;
+using Dendrite.Training.Models;
 using Dendrite.Training.Runs;
 
 namespace Dendrite.Training.Tests.Runs;
@@ -11,12 +13,19 @@ public class RunTrainingTests
     private static readonly Data.InMemoryDataset Train = BandData.Create(90, 1);
     private static readonly Data.InMemoryDataset Test = BandData.Create(40, 2);
 
-    private static RunSetup Setup(int epochs, TrainingEngine engine = TrainingEngine.Auto) => new(
-        new MlpSpec(2, [7], 2, ActivationKind.Tanh, LinearInit.Default), new SgdOptions(0.3f, 0.001f),
-        new TrainerOptions(Epochs: epochs, BatchSize: 16, Seed: 11, Engine: engine), ["out", "in"], "{\"options\":{}}");
+    private static RunConfig Setup(int epochs, TrainingEngine engine = TrainingEngine.Auto) => new()
+    {
+        Model = new MlpSpec(0, [7], 0, "tanh", LinearInit.Default),
+        Optimizer = new OptimizerSettings(OptimizerKind.Sgd, 0.3f, 0.001f),
+        Training = new TrainerOptions(Epochs: epochs, BatchSize: 16, Engine: engine),
+        Seed = 11,
+    };
+
+    private static RunData Data(RunConfig config) =>
+        RunDataLoader.FromDatasets(Train, Test, config, ModelInfo.Classifier(["out", "in"], new FeatureInput(2)));
 
     private static Dictionary<string, float[]> Weights(string path) =>
-        Checkpoint.Load(path).Parameters.ToDictionary(p => p.Key, p => p.Value.Data);
+        Checkpoint.Load(path).State.ToDictionary(p => p.Key, p => p.Value.Data);
 
     [Theory]
     [InlineData(0, TrainingEngine.Fused)]
@@ -27,19 +36,19 @@ public class RunTrainingTests
     {
         using var dir = new TempDirectory();
         var whole = RunFolder.Create(dir.Combine("whole"));
-        RunTraining.Start(whole, Setup(5, engine), Train, Test);
+        RunTraining.Start(whole, Setup(5, engine), Data(Setup(5, engine)));
 
         var split = RunFolder.Create(dir.Combine("split"));
         if (k == 0)
         {
             // Only the epoch-0 checkpoint exists: as if killed before the first epoch ended.
             Assert.Throws<OperationCanceledException>(() =>
-                RunTraining.Start(split, Setup(5, engine), Train, Test, cancellationToken: new CancellationToken(true)));
+                RunTraining.Start(split, Setup(5, engine), Data(Setup(5, engine)), cancellationToken: new CancellationToken(true)));
         }
-        else RunTraining.Start(split, Setup(k, engine), Train, Test);
+        else RunTraining.Start(split, Setup(k, engine), Data(Setup(k, engine)));
         var last = Checkpoint.Load(split.LastPath);
         Assert.Equal(k, last.Epoch);
-        var outcome = RunTraining.Resume(RunFolder.Open(split.Path), last, Setup(5, engine), Train, Test);
+        var outcome = RunTraining.Resume(RunFolder.Open(split.Path), last, Setup(5, engine), Data(Setup(5, engine)));
 
         Assert.Equal(5, outcome.Epochs.Count);
         var expected = Weights(whole.LastPath);
@@ -58,9 +67,13 @@ public class RunTrainingTests
         using var dir = new TempDirectory();
         var folder = RunFolder.Create(dir.Combine("run"));
         var epochs = new List<RunEpoch>();
-        RunTraining.Start(folder, Setup(3), Train, Test, epochs.Add);
+        RunTraining.Start(folder, Setup(3), Data(Setup(3)), new RunCallbacks(epochs.Add));
 
-        Assert.Equal("{\"options\":{}}\n", File.ReadAllText(folder.ConfigPath));
+        string config = File.ReadAllText(folder.ConfigPath);
+        Assert.EndsWith("}\n", config, StringComparison.Ordinal);
+        RunConfigAssert.Same(Setup(3), RunConfigJson.Read(config, folder.ConfigPath));
+        Assert.Contains("\"selection_metric\": \"test_acc\"", config, StringComparison.Ordinal);
+        Assert.Contains("\"architecture\": {", config, StringComparison.Ordinal);
         string[] csv = File.ReadAllLines(folder.MetricsPath);
         Assert.Equal(RunFolder.MetricsHeader, csv[0]);
         Assert.Equal(["1", "2", "3"], csv.Skip(1).Select(l => l.Split(',')[0]));
@@ -77,10 +90,11 @@ public class RunTrainingTests
     {
         using var dir = new TempDirectory();
         var folder = RunFolder.Create(dir.Combine("run"));
-        RunTraining.Start(folder, Setup(2), Train, Test);
+        RunTraining.Start(folder, Setup(2), Data(Setup(2)));
         var e = Assert.Throws<RunFolderException>(() =>
-            RunTraining.Resume(folder, Checkpoint.Load(folder.LastPath), Setup(2), Train, Test));
-        Assert.Contains("--epochs", e.Message, StringComparison.Ordinal);
+            RunTraining.Resume(folder, Checkpoint.Load(folder.LastPath), Setup(2), Data(Setup(2))));
+        Assert.Contains("already finished 2 epochs", e.Message, StringComparison.Ordinal);
+        Assert.Contains("more than 2 epochs", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +102,7 @@ public class RunTrainingTests
     {
         using var dir = new TempDirectory();
         var folder = RunFolder.Create(dir.Combine("run"));
-        RunTraining.Start(folder, Setup(1), Train, Test);
+        RunTraining.Start(folder, Setup(1), Data(Setup(1)));
         Assert.Throws<RunFolderException>(() => RunFolder.Create(folder.Path));
     }
 
@@ -98,6 +112,50 @@ public class RunTrainingTests
         using var dir = new TempDirectory();
         var e = Assert.Throws<RunFolderException>(() => RunFolder.Open(dir.Path));
         Assert.Contains("not a run folder", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resume_WithAConfigThatBuildsAnotherModel_IsRefused()
+    {
+        using var dir = new TempDirectory();
+        var folder = RunFolder.Create(dir.Combine("run"));
+        RunTraining.Start(folder, Setup(1), Data(Setup(1)));
+        var wider = Setup(3) with { Model = Setup(3).Model with { Hidden = [9] } };
+        var e = Assert.Throws<RunFolderException>(() => RunTraining.Resume(folder, Checkpoint.Load(folder.LastPath), wider, Data(wider)));
+        Assert.Contains("different model", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_WithAnInvalidSetting_LeavesTheFolderEmpty()
+    {
+        using var dir = new TempDirectory();
+        var folder = RunFolder.Create(dir.Combine("run"));
+        // Momentum does not apply to Adam: refused before anything is written.
+        var bad = Setup(2) with { Optimizer = new OptimizerSettings(OptimizerKind.Adam, Momentum: 0.9f) };
+        var e = Assert.Throws<DendriteException>(() => RunTraining.Start(folder, bad, Data(bad)));
+        Assert.Contains("adam", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.LastPath));
+        Assert.False(File.Exists(folder.ConfigPath));
+        RunFolder.Create(folder.Path); // still free for a run
+    }
+
+    [Fact]
+    public void Checkpoints_HoldTheRunsMeaning_SoTheyLoadAsTrainedModels()
+    {
+        using var dir = new TempDirectory();
+        var folder = RunFolder.Create(dir.Combine("run"));
+        var outcome = RunTraining.Start(folder, Setup(2), Data(Setup(2)));
+        var model = TrainedModel.Load(folder.LastPath);
+        Assert.Equal(["out", "in"], model.Info.ClassNames!);
+        Assert.Equal(new FeatureInput(2), model.Info.Input);
+        Assert.Equal(2, model.Epoch);
+        Assert.Equal(outcome.Epochs.Select(e => e.TrainLoss), model.History.Select(e => e.TrainLoss));
+        Assert.Equal("2-7-2", model.Describe());
+        var predictions = new Predictor(model).Predict(Test.Features, Test.Count);
+        var live = new Predictor(new TrainedModel(outcome.Model, model.Info)).Predict(Test.Features, Test.Count);
+        Assert.Equal(live.Select(p => (p.Class, p.ClassName)), predictions.Select(p => (p.Class, p.ClassName)));
+        Assert.Equal(live.SelectMany(p => p.Probabilities!), predictions.SelectMany(p => p.Probabilities!));
+        RunConfigAssert.Same(Setup(2), Checkpoint.Load(folder.LastPath).Config!);
     }
 
     [Fact]
