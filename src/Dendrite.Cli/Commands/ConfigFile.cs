@@ -35,7 +35,7 @@ internal static class ConfigFile
         }
         catch (JsonException e)
         {
-            throw new UsageException($"--config file '{path}' is not valid JSON (line {e.LineNumber + 1}): {e.Message}", parser.HelpCommand);
+            throw new UsageException($"--config file '{path}' is not valid JSON: {InputText.JsonError(e)}", parser.HelpCommand);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -32,8 +32,5 @@ internal sealed class ParsedOptions
 
     /// <summary>A usage error about option <paramref name="name"/>.</summary>
     public UsageException Error(string name, string expected) =>
-        new($"{Label(name)} {expected}, got '{Cut(Get(name))}'", HelpCommand);
-
-    /// <summary>Echoed input stays short, whatever was given.</summary>
-    private static string Cut(string? text) => text is null ? "" : text.Length <= 60 ? text : text[..60] + "…";
+        new($"{Label(name)} {expected}, got '{InputText.Clip(Get(name))}'", HelpCommand);
 }

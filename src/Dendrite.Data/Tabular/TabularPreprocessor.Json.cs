@@ -16,7 +16,7 @@ public sealed partial class TabularPreprocessor
         }
         catch (JsonException e)
         {
-            throw new DataFormatException($"tabular preprocessing metadata is not valid JSON: {InputText.Clip(e.Message, 200)}");
+            throw new DataFormatException($"tabular preprocessing metadata is not valid JSON: {InputText.JsonError(e)}");
         }
         if (document is null) throw Invalid("it is null");
         if (document.Version != PreprocessorDocument.CurrentVersion)

@@ -28,7 +28,7 @@ public static class LegacyMlpArchitecture
             int classes = root.GetProperty("classes").GetInt32();
             string activation = root.GetProperty("activation").GetString() ?? "";
             if (!ActivationRegistry.TryGet(activation, out ActivationInfo? info))
-                throw new ModelConfigException($"{source}: architecture: unknown activation '{(activation.Length > 40 ? activation[..40] + "…" : activation)}'");
+                throw new ModelConfigException($"{source}: architecture: unknown activation '{InputText.Clip(activation)}'");
             float dropout = root.TryGetProperty("dropout", out JsonElement d) ? d.GetSingle() : 0f;
             bool batchNorm = root.TryGetProperty("batchnorm", out JsonElement bn) && bn.GetBoolean();
             var spec = new MlpSpec(inputs, hidden, classes, info.Name, null, dropout, batchNorm);
@@ -45,7 +45,7 @@ public static class LegacyMlpArchitecture
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
         {
-            throw new ModelConfigException($"{source}: unreadable version-1 architecture: {e.Message}", e);
+            throw new ModelConfigException($"{source}: unreadable version-1 architecture: {(e is JsonException j ? InputText.JsonError(j) : InputText.Clip(e.Message))}", e);
         }
     }
 }

@@ -83,7 +83,7 @@ public static class Model
         // A safetensors file from elsewhere (PyTorch's save_file of a state_dict) is a plain state dict.
         if (!meta.TryGetValue(ModelKeys.FormatVersion, out string? version)) return null;
         if (!ModelKeys.ReadableVersions.Contains(version))
-            throw new ModelFormatException($"{source}: unsupported Dendrite model version '{Cut(version)}'; this build reads versions {string.Join(" and ", ModelKeys.ReadableVersions)}");
+            throw new ModelFormatException($"{source}: unsupported Dendrite model version '{InputText.Clip(version)}'; this build reads versions {string.Join(" and ", ModelKeys.ReadableVersions)}");
         if (!meta.TryGetValue(ModelKeys.Architecture, out string? json))
         {
             if (version == "1") throw new ModelFormatException($"{source}: not a Dendrite model: the safetensors metadata has no {ModelKeys.Architecture}");
@@ -107,7 +107,7 @@ public static class Model
         }
         foreach (SafetensorsTensorInfo t in header.Tensors)
             if (!promised.Contains(t.Name) && !IsExtra(t.Name))
-                throw new ModelFormatException($"{source}: tensor '{Cut(t.Name)}' is not part of the architecture the file describes");
+                throw new ModelFormatException($"{source}: tensor '{InputText.Clip(t.Name)}' is not part of the architecture the file describes");
         return architecture;
     }
 
@@ -130,5 +130,4 @@ public static class Model
 
     private static bool IsBatchCounter(StateShape s) => s.IsBuffer && s.Name.EndsWith(".num_batches_tracked", StringComparison.Ordinal);
 
-    private static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -35,7 +35,7 @@ internal static class SafetensorsHeaderParser
         }
         catch (JsonException ex)
         {
-            throw Fail(source, "header is not valid JSON: " + OneLine(ex.Message), ex);
+            throw Fail(source, "header is not valid JSON: " + InputText.JsonError(ex), ex);
         }
         CheckEscapes(source, header);
 

@@ -135,7 +135,11 @@ public static class CheckpointJson
     public static Dictionary<string, string> ReadScalars(string json, string source) => Guard(source, CheckpointKeys.OptimizerScalars, () =>
     {
         using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (JsonProperty p in doc.RootElement.EnumerateObject())
+            if (!result.TryAdd(p.Name, p.Value.GetString() ?? throw new FormatException($"'{p.Name}' is null")))
+                throw new FormatException($"'{InputText.Clip(p.Name)}' appears twice");
+        return result;
     });
 
     private static void Number(Utf8JsonWriter w, string name, double value)
@@ -158,7 +162,7 @@ public static class CheckpointJson
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
         {
-            throw new CheckpointFormatException($"{source}: unreadable {key}: {e.Message}", e);
+            throw new CheckpointFormatException($"{source}: unreadable {key}: {(e is JsonException j ? InputText.JsonError(j) : InputText.Clip(e.Message, 160))}", e);
         }
     }
 }

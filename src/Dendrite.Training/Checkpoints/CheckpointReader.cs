@@ -35,7 +35,7 @@ internal static class CheckpointReader
                 string key = name[CheckpointKeys.OptimizerPrefix.Length..];
                 int? index = OptimizerStates.ParameterIndex(key);
                 if (index is not int i || i >= parameters.Length)
-                    throw new CheckpointFormatException($"{source}: optimizer tensor '{Cut(name)}' names no parameter of the model");
+                    throw new CheckpointFormatException($"{source}: optimizer tensor '{InputText.Clip(name)}' names no parameter of the model");
                 CheckShape(source, name, tensor, parameters[i].Shape, parameters[i].Name, flatAllowed: v1);
                 optimizerTensors[key] = tensor.Data;
             }
@@ -43,7 +43,7 @@ internal static class CheckpointReader
             {
                 string key = name[CheckpointKeys.EarlyStoppingPrefix.Length..];
                 if (!file.State.TryGetValue(key, out Tensor? live))
-                    throw new CheckpointFormatException($"{source}: early-stopping tensor '{Cut(name)}' names no tensor of the model");
+                    throw new CheckpointFormatException($"{source}: early-stopping tensor '{InputText.Clip(name)}' names no tensor of the model");
                 CheckShape(source, name, tensor, live.ShapeArray, key, flatAllowed: v1);
                 bestWeights[key] = tensor.Data;
             }
@@ -77,16 +77,15 @@ internal static class CheckpointReader
         long count = shape.Aggregate(1L, (n, d) => n * d);
         if (flatAllowed && tensor.Rank == 1 && tensor.Size == count) return;
         throw new CheckpointFormatException(
-            $"{source}: tensor '{Cut(name)}' has shape {tensor.ShapeString}, but '{owner}' is [{string.Join(", ", shape)}]");
+            $"{source}: tensor '{InputText.Clip(name)}' has shape {tensor.ShapeString}, but '{owner}' is [{string.Join(", ", shape)}]");
     }
 
     private static int ReadEpoch(IReadOnlyDictionary<string, string> meta, string source)
     {
         if (!meta.TryGetValue(CheckpointKeys.Epoch, out string? e)) return 0;
         if (!int.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out int epoch))
-            throw new CheckpointFormatException($"{source}: {CheckpointKeys.Epoch} is '{Cut(e)}', expected a whole number ≥ 0");
+            throw new CheckpointFormatException($"{source}: {CheckpointKeys.Epoch} is '{InputText.Clip(e)}', expected a whole number ≥ 0");
         return epoch;
     }
 
-    private static string Cut(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

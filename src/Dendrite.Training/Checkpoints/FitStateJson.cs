@@ -75,7 +75,7 @@ public static class FitStateJson
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
         {
-            throw new CheckpointFormatException($"{source}: unreadable {CheckpointKeys.Fit}: {e.Message}", e);
+            throw new CheckpointFormatException($"{source}: unreadable {CheckpointKeys.Fit}: {(e is JsonException j ? InputText.JsonError(j) : InputText.Clip(e.Message, 160))}", e);
         }
     }
 

@@ -107,7 +107,7 @@ public static class ModelInfoJson
                 "features" => new FeatureInput(Positive(e, "count")),
                 "table" => new TableInput(TabularPreprocessor.FromJson(e.GetProperty("preprocessor").GetRawText()),
                     e.GetProperty("id_column").GetString(), e.GetProperty("delimiter").GetString() is [char c] ? c : null),
-                var other => throw new FormatException($"unknown input kind '{Cut(other ?? "null")}'"),
+                var other => throw new FormatException($"unknown input kind '{InputText.Clip(other ?? "null")}'"),
             };
         });
         IReadOnlyList<string>? names = null;
@@ -140,7 +140,7 @@ public static class ModelInfoJson
         {
             null or "classification" => TaskKind.Classification,
             "regression" => TaskKind.Regression,
-            var other => throw new CheckpointFormatException($"{source}: {CheckpointKeys.Task} is '{Cut(other)}', expected classification or regression"),
+            var other => throw new CheckpointFormatException($"{source}: {CheckpointKeys.Task} is '{InputText.Clip(other)}', expected classification or regression"),
         };
 
     private static int Positive(JsonElement e, string name)
@@ -158,9 +158,8 @@ public static class ModelInfoJson
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException
             or OverflowException or DataFormatException)
         {
-            throw new CheckpointFormatException($"{source}: unreadable {key}: {e.Message.ReplaceLineEndings(" ")}", e);
+            throw new CheckpointFormatException($"{source}: unreadable {key}: {(e is JsonException j ? InputText.JsonError(j) : InputText.Clip(e.Message, 160))}", e);
         }
     }
 
-    private static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

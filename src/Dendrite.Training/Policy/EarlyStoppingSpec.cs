@@ -19,13 +19,13 @@ public sealed record EarlyStoppingSpec(int Patience, double MinDelta = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
         string[] p = text.Trim().Split(':');
-        float delta = 0f;
+        double delta = 0;
         if (p.Length <= 2 && int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out int patience) && patience >= 1
-            && (p.Length == 1 || (float.TryParse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture, out delta) && delta >= 0f && float.IsFinite(delta))))
+            && (p.Length == 1 || (ConfigNumber.Parse(p[1]) is double d && (delta = d) >= 0)))
             return new EarlyStoppingSpec(patience, delta);
-        throw new DendriteException($"early stopping '{(text.Length > 60 ? text[..60] + "…" : text)}' must be PATIENCE or PATIENCE:MIN_DELTA with PATIENCE ≥ 1 and MIN_DELTA ≥ 0");
+        throw new DendriteException($"early stopping '{InputText.Clip(text)}' must be PATIENCE or PATIENCE:MIN_DELTA with PATIENCE ≥ 1 and MIN_DELTA ≥ 0");
     }
 
     /// <summary>The text <see cref="Parse"/> reads back ("5:0").</summary>
-    public string Format() => FormattableString.Invariant($"{Patience}:{(float)MinDelta:R}");
+    public string Format() => FormattableString.Invariant($"{Patience}:{ConfigNumber.Format(MinDelta)}");
 }

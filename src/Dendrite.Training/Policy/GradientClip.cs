@@ -18,7 +18,7 @@ public sealed record GradientClip(GradientClipKind Kind, float Threshold)
             if (p[0] == "norm") return new GradientClip(GradientClipKind.Norm, x);
             if (p[0] == "value") return new GradientClip(GradientClipKind.Value, x);
         }
-        throw new DendriteException($"gradient clipping '{(text.Length > 60 ? text[..60] + "…" : text)}' must be norm:X or value:X with X > 0");
+        throw new DendriteException($"gradient clipping '{InputText.Clip(text)}' must be norm:X or value:X with X > 0");
     }
 
     /// <summary>The text <see cref="Parse"/> reads back ("norm:1").</summary>

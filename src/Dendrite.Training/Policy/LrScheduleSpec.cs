@@ -9,8 +9,12 @@ namespace Dendrite.Training.Policy;
 /// <param name="Gamma">Step, MultiStep, Exponential: decay factor (&gt; 0).</param>
 /// <param name="Patience">Plateau: epochs without improvement tolerated (≥ 0).</param>
 /// <param name="Factor">Plateau: lr ← lr·factor, in (0, 1).</param>
-public sealed record LrScheduleSpec(LrScheduleKind Kind, int StepSize = 1, IReadOnlyList<int>? Milestones = null, double Gamma = 0.1,
-    int Patience = 10, double Factor = 0.1)
+/// <remarks>
+/// The defaults (0.1) are the float 0.1 widened, the value the text form "0.1" reads as, so a default schedule and
+/// its text form are the same schedule (<see cref="ConfigNumber"/>).
+/// </remarks>
+public sealed record LrScheduleSpec(LrScheduleKind Kind, int StepSize = 1, IReadOnlyList<int>? Milestones = null, double Gamma = 0.1f,
+    int Patience = 10, double Factor = 0.1f)
 {
     /// <summary>The text forms <see cref="Parse"/> reads, for help texts and messages.</summary>
     public const string Syntax = "none, step:EPOCHS[:GAMMA], multistep:E1,E2,…[:GAMMA], exp:GAMMA, cosine, onecycle or plateau[:PATIENCE[:FACTOR]]";
@@ -37,12 +41,12 @@ public sealed record LrScheduleSpec(LrScheduleKind Kind, int StepSize = 1, IRead
                 ("none", 1) => None,
                 ("cosine", 1) => new LrScheduleSpec(LrScheduleKind.Cosine),
                 ("onecycle", 1) => new LrScheduleSpec(LrScheduleKind.OneCycle),
-                ("step", 2 or 3) => new LrScheduleSpec(LrScheduleKind.Step, StepSize: Int(p[1], 1), Gamma: p.Length == 3 ? Positive(p[2]) : 0.1),
+                ("step", 2 or 3) => new LrScheduleSpec(LrScheduleKind.Step, StepSize: Int(p[1], 1), Gamma: p.Length == 3 ? Positive(p[2]) : 0.1f),
                 ("multistep", 2 or 3) => new LrScheduleSpec(LrScheduleKind.MultiStep,
-                    Milestones: [.. p[1].Split(',').Select(m => Int(m, 1))], Gamma: p.Length == 3 ? Positive(p[2]) : 0.1),
+                    Milestones: [.. p[1].Split(',').Select(m => Int(m, 1))], Gamma: p.Length == 3 ? Positive(p[2]) : 0.1f),
                 ("exp", 2) => new LrScheduleSpec(LrScheduleKind.Exponential, Gamma: Positive(p[1])),
                 ("plateau", >= 1 and <= 3) => new LrScheduleSpec(LrScheduleKind.Plateau, Patience: p.Length > 1 ? Int(p[1], 0) : 10,
-                    Factor: p.Length > 2 ? Positive(p[2]) : 0.1),
+                    Factor: p.Length > 2 ? Positive(p[2]) : 0.1f),
                 _ => null,
             };
             if (spec is null || (spec.Kind == LrScheduleKind.Plateau && spec.Factor >= 1)) throw new FormatException();
@@ -50,15 +54,14 @@ public sealed record LrScheduleSpec(LrScheduleKind Kind, int StepSize = 1, IRead
         }
         catch (FormatException)
         {
-            throw new DendriteException($"learning-rate schedule '{Cut(text)}' must be {Syntax}");
+            throw new DendriteException($"learning-rate schedule '{InputText.Clip(text)}' must be {Syntax}");
         }
     }
 
     /// <summary>The text that <see cref="Parse"/> reads back to this schedule.</summary>
     public string Format()
     {
-        // Gamma and factor were parsed as floats; printing them as floats gives the short text that parses back.
-        static string F(double v) => ((float)v).ToString("R", CultureInfo.InvariantCulture);
+        static string F(double v) => ConfigNumber.Format(v);
         static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
         return Kind switch
         {
@@ -82,8 +85,6 @@ public sealed record LrScheduleSpec(LrScheduleKind Kind, int StepSize = 1, IRead
     private static int Int(string text, int min) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v >= min ? v : throw new FormatException();
 
-    private static double Positive(string text) =>
-        float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float v) && v > 0f && float.IsFinite(v) ? v : throw new FormatException();
+    private static double Positive(string text) => ConfigNumber.Parse(text) is double v && v > 0 ? v : throw new FormatException();
 
-    private static string Cut(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

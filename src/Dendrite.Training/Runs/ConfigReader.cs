@@ -15,7 +15,7 @@ internal sealed class ConfigReader(string source)
     public void Keys(JsonElement e, string prefix, string[] allowed)
     {
         foreach (JsonProperty p in e.EnumerateObject())
-            if (Array.IndexOf(allowed, p.Name) < 0) throw Error(prefix.Length == 0 ? Cut(p.Name) : $"{prefix}.{Cut(p.Name)}", "is not a known setting");
+            if (Array.IndexOf(allowed, p.Name) < 0) throw Error(prefix.Length == 0 ? InputText.Clip(p.Name) : $"{prefix}.{InputText.Clip(p.Name)}", "is not a known setting");
     }
 
     public JsonElement Object(JsonElement parent, string key)
@@ -88,7 +88,7 @@ internal sealed class ConfigReader(string source)
         string text = String(e, key);
         return System.Enum.TryParse(text, ignoreCase: true, out T value) && System.Enum.IsDefined(value) && !text.Any(char.IsDigit)
             ? value
-            : throw Error(key, $"is '{Cut(text)}', expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+            : throw Error(key, $"is '{InputText.Clip(text)}', expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
     }
 
     /// <summary>A string value read by a library parser (init schemes, schedules); its error names the key.</summary>
@@ -102,12 +102,9 @@ internal sealed class ConfigReader(string source)
         }
         catch (DendriteException ex)
         {
-            throw Error(key, $"is invalid: {ex.Message}");
+            throw Error(key, $"is invalid: {InputText.Clip(ex.Message, 160)}");
         }
     }
-
-    /// <summary>Echoed input stays short, whatever a file holds.</summary>
-    public static string Cut(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
     private JsonElement Get(JsonElement e, string key)
     {

@@ -153,7 +153,7 @@ public static class RunConfigJson
         }
         catch (JsonException e)
         {
-            throw new DendriteException($"{source}: the run config is not valid JSON: {e.Message}", e);
+            throw new DendriteException($"{source}: the run config is not valid JSON: {InputText.JsonError(e)}", e);
         }
         using (doc)
         {
@@ -198,7 +198,7 @@ public static class RunConfigJson
         r.Keys(opt, "optimizer", ["name", "lr", "weight_decay", "momentum", "beta1", "beta2", "eps", "nesterov", "amsgrad"]);
         string name = r.String(opt, "optimizer.name");
         if (!OptimizerFactory.TryParseKind(name, out OptimizerKind kind))
-            throw r.Error("optimizer.name", $"is '{ConfigReader.Cut(name)}', expected one of {string.Join(", ", OptimizerFactory.KindNames)}");
+            throw r.Error("optimizer.name", $"is '{InputText.Clip(name)}', expected one of {string.Join(", ", OptimizerFactory.KindNames)}");
         var optimizer = new OptimizerSettings(kind, r.OptionalFloat(opt, "optimizer.lr"), r.OptionalFloat(opt, "optimizer.weight_decay"),
             r.OptionalFloat(opt, "optimizer.momentum"), r.OptionalFloat(opt, "optimizer.beta1"), r.OptionalFloat(opt, "optimizer.beta2"),
             r.OptionalFloat(opt, "optimizer.eps"), r.Bool(opt, "optimizer.nesterov"), r.Bool(opt, "optimizer.amsgrad"));
@@ -240,7 +240,7 @@ public static class RunConfigJson
                 null => null,
                 "classification" => TaskKind.Classification,
                 "regression" => TaskKind.Regression,
-                _ => throw r.Error("data.task", $"is '{ConfigReader.Cut(task)}', expected classification or regression"),
+                _ => throw r.Error("data.task", $"is '{InputText.Clip(task)}', expected classification or regression"),
             },
             TestSplit = r.Double(data, "data.test_split"),
             TestPath = r.OptionalString(data, "data.test_path"),

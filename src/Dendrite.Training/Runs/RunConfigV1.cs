@@ -49,7 +49,7 @@ internal static class RunConfigV1
                 : throw r.Error("options.hidden", "must be 'none' or comma-separated widths"))];
         string optimizerName = Text("optimizer") ?? "sgd";
         if (!OptimizerFactory.TryParseKind(optimizerName, out OptimizerKind kind))
-            throw r.Error("options.optimizer", $"is '{ConfigReader.Cut(optimizerName)}', expected one of {string.Join(", ", OptimizerFactory.KindNames)}");
+            throw r.Error("options.optimizer", $"is '{InputText.Clip(optimizerName)}', expected one of {string.Join(", ", OptimizerFactory.KindNames)}");
         string engine = Text("engine") ?? "auto";
         var config = new RunConfig
         {
@@ -57,7 +57,9 @@ internal static class RunConfigV1
             Model = new MlpSpec(0, widths, 0, Text("activation") ?? "relu", P("init", LinearInit.Parse, LinearInit.Normal(0.01f)),
                 F("dropout") ?? 0f, Text("batchnorm") == "true"),
             Objective = new ObjectiveSpec(LabelSmoothing: F("label-smoothing") ?? 0f),
-            Optimizer = new OptimizerSettings(kind, F("lr"), F("weight-decay"), F("momentum"), Nesterov: Text("nesterov") == "true"),
+            // Version 1 always wrote sgd's lr; its default, 0.1, stands in should a file lack it (sgd has no default of its own).
+            Optimizer = new OptimizerSettings(kind, F("lr") ?? (kind == OptimizerKind.Sgd ? 0.1f : null), F("weight-decay"), F("momentum"),
+                Nesterov: Text("nesterov") == "true"),
             Policy = new TrainingPolicy(P("lr-schedule", LrScheduleSpec.Parse, null), I("warmup") ?? 0,
                 P<GradientClip?>("clip-grad", GradientClip.Parse, null), F("val-split") ?? 0, P<EarlyStoppingSpec?>("early-stopping", EarlyStoppingSpec.Parse, null)),
             Training = new TrainerOptions(I("epochs") ?? 10, I("batch-size") ?? 256, Engine: engine switch
@@ -65,7 +67,7 @@ internal static class RunConfigV1
                 "auto" => TrainingEngine.Auto,
                 "fused" => TrainingEngine.Fused,
                 "autograd" => TrainingEngine.Autograd,
-                _ => throw r.Error("options.engine", $"is '{ConfigReader.Cut(engine)}', expected auto, fused or autograd"),
+                _ => throw r.Error("options.engine", $"is '{InputText.Clip(engine)}', expected auto, fused or autograd"),
             }),
             Seed = Text("seed") is { } s ? ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed) ? seed
                 : throw r.Error("options.seed", "must be a whole number ≥ 0") : 0,

@@ -123,7 +123,7 @@ public sealed class TableModelTests : IDisposable
         var source = new CsvSource(csv, "label") { IdColumn = "id" };
         var config = Mlp(source, epochs: 3);
         var data = RunDataLoader.FromCsv(source, config);
-        var folder = RunFolder.Create(_tables.NewFolder("run"));
+        using var folder = RunFolder.Create(_tables.NewFolder("run"));
         var outcome = RunTraining.Start(folder, config, data);
 
         var model = TrainedModel.Load(folder.LastPath);

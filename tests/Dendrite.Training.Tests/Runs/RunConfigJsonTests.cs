@@ -104,7 +104,7 @@ public class RunConfigJsonTests
             Data = new FashionMnistSource("/tmp/fx/idx"),
             Model = new MlpSpec(0, [16], 0, "gelu", LinearInit.Normal(0.01f), 0.1f, BatchNorm: true),
             Optimizer = new OptimizerSettings(OptimizerKind.Adam),
-            Policy = new TrainingPolicy(new LrScheduleSpec(LrScheduleKind.Step, StepSize: 1, Gamma: 0.9), ValidationFraction: 0.25,
+            Policy = new TrainingPolicy(new LrScheduleSpec(LrScheduleKind.Step, StepSize: 1, Gamma: 0.9f), ValidationFraction: 0.25,
                 EarlyStopping: new EarlyStoppingSpec(5)),
             Training = new TrainerOptions(Epochs: 2, BatchSize: 16),
             Seed = 3,

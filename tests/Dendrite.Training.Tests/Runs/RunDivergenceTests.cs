@@ -32,7 +32,7 @@ public class RunDivergenceTests
     public void DivergedRun_LeavesOnlyFiniteCheckpoints()
     {
         using var dir = new TempDirectory();
-        var folder = RunFolder.Create(dir.Combine("run"));
+        using var folder = RunFolder.Create(dir.Combine("run"));
         var epochs = new List<RunEpoch>();
         var e = Assert.Throws<TrainingDivergedException>(() => RunTraining.Start(folder, Exploding(40), Data(Exploding(40)), new RunCallbacks(epochs.Add)));
         Assert.True(e.Epoch > 2, $"diverged in epoch {e.Epoch}: the test wants a few finite epochs first");
@@ -50,8 +50,9 @@ public class RunDivergenceTests
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
 
         // The folder is a valid run: resuming it diverges in the same epoch again, and still writes nothing bad.
-        var again = Assert.Throws<TrainingDivergedException>(() =>
-            RunTraining.Resume(RunFolder.Open(folder.Path), last, Exploding(40), Data(Exploding(40))));
+        folder.Dispose();
+        using var reopened = RunFolder.Open(folder.Path);
+        var again = Assert.Throws<TrainingDivergedException>(() => RunTraining.Resume(reopened, last, Exploding(40), Data(Exploding(40))));
         Assert.Equal((e.Epoch, e.Step), (again.Epoch, again.Step));
         Assert.Equal(File.ReadAllBytes(folder.LastPath), last.ToBytes());
     }

@@ -35,10 +35,10 @@ public class RunTrainingTests
     public void Resume_AfterEpochK_EndsWithBitIdenticalWeights(int k, TrainingEngine engine)
     {
         using var dir = new TempDirectory();
-        var whole = RunFolder.Create(dir.Combine("whole"));
+        using var whole = RunFolder.Create(dir.Combine("whole"));
         RunTraining.Start(whole, Setup(5, engine), Data(Setup(5, engine)));
 
-        var split = RunFolder.Create(dir.Combine("split"));
+        using var split = RunFolder.Create(dir.Combine("split"));
         if (k == 0)
         {
             // Only the epoch-0 checkpoint exists: as if killed before the first epoch ended.
@@ -48,7 +48,9 @@ public class RunTrainingTests
         else RunTraining.Start(split, Setup(k, engine), Data(Setup(k, engine)));
         var last = Checkpoint.Load(split.LastPath);
         Assert.Equal(k, last.Epoch);
-        var outcome = RunTraining.Resume(RunFolder.Open(split.Path), last, Setup(5, engine), Data(Setup(5, engine)));
+        split.Dispose();
+        using var reopened = RunFolder.Open(split.Path);
+        var outcome = RunTraining.Resume(reopened, last, Setup(5, engine), Data(Setup(5, engine)));
 
         Assert.Equal(5, outcome.Epochs.Count);
         var expected = Weights(whole.LastPath);
@@ -65,7 +67,7 @@ public class RunTrainingTests
     public void Start_WritesConfigMetricsAndBothCheckpoints()
     {
         using var dir = new TempDirectory();
-        var folder = RunFolder.Create(dir.Combine("run"));
+        using var folder = RunFolder.Create(dir.Combine("run"));
         var epochs = new List<RunEpoch>();
         RunTraining.Start(folder, Setup(3), Data(Setup(3)), new RunCallbacks(epochs.Add));
 
@@ -89,7 +91,7 @@ public class RunTrainingTests
     public void Resume_WhenAllEpochsAreDone_SaysHowToExtend()
     {
         using var dir = new TempDirectory();
-        var folder = RunFolder.Create(dir.Combine("run"));
+        using var folder = RunFolder.Create(dir.Combine("run"));
         RunTraining.Start(folder, Setup(2), Data(Setup(2)));
         var e = Assert.Throws<RunFolderException>(() =>
             RunTraining.Resume(folder, Checkpoint.Load(folder.LastPath), Setup(2), Data(Setup(2))));
@@ -101,7 +103,7 @@ public class RunTrainingTests
     public void Create_OnAnExistingRun_Refuses()
     {
         using var dir = new TempDirectory();
-        var folder = RunFolder.Create(dir.Combine("run"));
+        using var folder = RunFolder.Create(dir.Combine("run"));
         RunTraining.Start(folder, Setup(1), Data(Setup(1)));
         Assert.Throws<RunFolderException>(() => RunFolder.Create(folder.Path));
     }
@@ -118,7 +120,7 @@ public class RunTrainingTests
     public void Resume_WithAConfigThatBuildsAnotherModel_IsRefused()
     {
         using var dir = new TempDirectory();
-        var folder = RunFolder.Create(dir.Combine("run"));
+        using var folder = RunFolder.Create(dir.Combine("run"));
         RunTraining.Start(folder, Setup(1), Data(Setup(1)));
         var wider = Setup(3) with { Model = Setup(3).Model with { Hidden = [9] } };
         var e = Assert.Throws<RunFolderException>(() => RunTraining.Resume(folder, Checkpoint.Load(folder.LastPath), wider, Data(wider)));
@@ -129,21 +131,22 @@ public class RunTrainingTests
     public void Start_WithAnInvalidSetting_LeavesTheFolderEmpty()
     {
         using var dir = new TempDirectory();
-        var folder = RunFolder.Create(dir.Combine("run"));
+        using var folder = RunFolder.Create(dir.Combine("run"));
         // Momentum does not apply to Adam: refused before anything is written.
         var bad = Setup(2) with { Optimizer = new OptimizerSettings(OptimizerKind.Adam, Momentum: 0.9f) };
         var e = Assert.Throws<DendriteException>(() => RunTraining.Start(folder, bad, Data(bad)));
         Assert.Contains("adam", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(folder.LastPath));
         Assert.False(File.Exists(folder.ConfigPath));
-        RunFolder.Create(folder.Path); // still free for a run
+        folder.Dispose();
+        using var again = RunFolder.Create(folder.Path); // still free for a run
     }
 
     [Fact]
     public void Checkpoints_HoldTheRunsMeaning_SoTheyLoadAsTrainedModels()
     {
         using var dir = new TempDirectory();
-        var folder = RunFolder.Create(dir.Combine("run"));
+        using var folder = RunFolder.Create(dir.Combine("run"));
         var outcome = RunTraining.Start(folder, Setup(2), Data(Setup(2)));
         var model = TrainedModel.Load(folder.LastPath);
         Assert.Equal(["out", "in"], model.Info.ClassNames!);

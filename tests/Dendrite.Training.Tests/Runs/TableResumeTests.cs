@@ -40,12 +40,12 @@ public sealed class TableResumeTests : IDisposable
     {
         string csv = _tables.Mixed(200, 11);
         var config = Setup(csv, engine);
-        var whole = RunFolder.Create(_tables.NewFolder("whole"));
+        using var whole = RunFolder.Create(_tables.NewFolder("whole"));
         var wholeOutcome = RunTraining.Start(whole, config, Data(config));
         Assert.Equal(Epochs, wholeOutcome.Epochs.Count);
         Assert.All(wholeOutcome.Epochs, e => Assert.Equal(TaskKind.Regression, e.Validation!.Task));
 
-        var split = RunFolder.Create(_tables.NewFolder("split"));
+        using var split = RunFolder.Create(_tables.NewFolder("split"));
         if (k == 0)
             Assert.Throws<OperationCanceledException>(() => RunTraining.Start(split, config, Data(config), cancellationToken: new CancellationToken(true)));
         else RunTraining.Start(split, Setup(csv, engine, k), Data(Setup(csv, engine, k)));
@@ -55,7 +55,9 @@ public sealed class TableResumeTests : IDisposable
         RunConfig saved = last.Config!;
         var resumed = saved with { Training = saved.Training with { Epochs = Epochs } };
         RunConfigAssert.Same(config, resumed);
-        RunTraining.Resume(RunFolder.Open(split.Path), last, resumed, Data(resumed));
+        split.Dispose();
+        using var reopened = RunFolder.Open(split.Path);
+        RunTraining.Resume(reopened, last, resumed, Data(resumed));
 
         byte[] expected = File.ReadAllBytes(whole.LastPath), actual = File.ReadAllBytes(split.LastPath);
         var a = Checkpoint.Read(expected, whole.LastPath);
@@ -74,7 +76,7 @@ public sealed class TableResumeTests : IDisposable
     {
         string csv = _tables.Mixed(200, 12);
         var config = Setup(csv, TrainingEngine.Auto);
-        var folder = RunFolder.Create(_tables.NewFolder("run"));
+        using var folder = RunFolder.Create(_tables.NewFolder("run"));
         var epochs = new List<RunEpoch>();
         RunTraining.Start(folder, config, Data(config), new RunCallbacks(epochs.Add));
 
@@ -99,7 +101,7 @@ public sealed class TableResumeTests : IDisposable
     {
         string csv = _tables.Mixed(120, 13);
         var config = Setup(csv, TrainingEngine.Auto, 2);
-        var folder = RunFolder.Create(_tables.NewFolder("run"));
+        using var folder = RunFolder.Create(_tables.NewFolder("run"));
         RunTraining.Start(folder, config, Data(config));
         // Other rows: the preprocessing fitted now has other means and spreads.
         File.Copy(_tables.Mixed(120, 14), csv, overwrite: true);

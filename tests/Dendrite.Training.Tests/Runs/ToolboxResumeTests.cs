@@ -75,18 +75,20 @@ public class ToolboxResumeTests
     public void InterruptedAfterEpochK_ThenResumed_EndsBitIdenticalToAnUninterruptedRun(string config, int k)
     {
         using var dir = new TempDirectory();
-        var whole = RunFolder.Create(dir.Combine("whole"));
+        using var whole = RunFolder.Create(dir.Combine("whole"));
         var wholeOutcome = RunTraining.Start(whole, Setup(config), Data(Setup(config)));
         Assert.Equal(Epochs, wholeOutcome.Epochs.Count);
 
-        var split = RunFolder.Create(dir.Combine("split"));
+        using var split = RunFolder.Create(dir.Combine("split"));
         using var cancel = new CancellationTokenSource();
         if (k == 0) cancel.Cancel();
         Assert.Throws<OperationCanceledException>(() => RunTraining.Start(split, Setup(config), Data(Setup(config)),
             new RunCallbacks(e => { if (e.Result.Epoch == k) cancel.Cancel(); }), cancellationToken: cancel.Token));
         var last = Checkpoint.Load(split.LastPath);
         Assert.Equal(k, last.Epoch);
-        RunTraining.Resume(RunFolder.Open(split.Path), last, Setup(config), Data(Setup(config)));
+        split.Dispose();
+        using var reopened = RunFolder.Open(split.Path);
+        RunTraining.Resume(reopened, last, Setup(config), Data(Setup(config)));
 
         AssertSameState(Checkpoint.Load(whole.LastPath), Checkpoint.Load(split.LastPath));
         Assert.Equal(Checkpoint.Load(whole.BestPath).Epoch, Checkpoint.Load(split.BestPath).Epoch);
@@ -97,7 +99,7 @@ public class ToolboxResumeTests
     public void Run_WithAValidationSplit_AddsValAcc_AndPicksBestByIt()
     {
         using var dir = new TempDirectory();
-        var folder = RunFolder.Create(dir.Combine("run"));
+        using var folder = RunFolder.Create(dir.Combine("run"));
         var epochs = new List<RunEpoch>();
         RunTraining.Start(folder, Setup("autograd"), Data(Setup("autograd")), new RunCallbacks(epochs.Add));
 
@@ -115,7 +117,7 @@ public class ToolboxResumeTests
     public void Resume_OfARunThatStoppedEarly_SaysSo()
     {
         using var dir = new TempDirectory();
-        var folder = RunFolder.Create(dir.Combine("run"));
+        using var folder = RunFolder.Create(dir.Combine("run"));
         // No gain can beat a min delta of 1, so the second epoch ends the run and the first one's weights come back.
         var setup = Setup("fused", 6) with { Policy = new TrainingPolicy(ValidationFraction: 0.1, EarlyStopping: new EarlyStoppingSpec(1, 1.0)) };
         var outcome = RunTraining.Start(folder, setup, Data(setup));

@@ -57,7 +57,7 @@ public class V1RunResumeTests
             Model = new MlpSpec(0, [16], 0, "gelu", LinearInit.Normal(0.01f), 0.1f, BatchNorm: true),
             Objective = new ObjectiveSpec(),
             Optimizer = new OptimizerSettings(OptimizerKind.Adam),
-            Policy = new TrainingPolicy(new LrScheduleSpec(LrScheduleKind.Step, StepSize: 1, Gamma: 0.9), ValidationFraction: 0.25,
+            Policy = new TrainingPolicy(new LrScheduleSpec(LrScheduleKind.Step, StepSize: 1, Gamma: 0.9f), ValidationFraction: 0.25,
                 EarlyStopping: new EarlyStoppingSpec(5)),
             Training = new TrainerOptions(Epochs: 2, BatchSize: 16),
             Seed = 3,
@@ -76,7 +76,7 @@ public class V1RunResumeTests
         // A run folder holding the version-1 checkpoint as its last.safetensors.
         Directory.CreateDirectory(dir.Combine("resumed"));
         File.Copy(Epoch2, dir.Combine("resumed/last.safetensors"));
-        var folder = RunFolder.Open(dir.Combine("resumed"));
+        using var folder = RunFolder.Open(dir.Combine("resumed"));
         var last = Checkpoint.Load(folder.LastPath);
         var config = last.Config! with { Training = last.Config!.Training with { Epochs = 4 } };
 
@@ -88,7 +88,7 @@ public class V1RunResumeTests
         Assert.Equal(logged, resumed.Epochs.Select(Printed));
         Assert.Equal(3, resumed.RestoredEpoch); // as runA4.log's "restored_epoch"
 
-        var fresh = RunFolder.Create(dir.Combine("fresh"));
+        using var fresh = RunFolder.Create(dir.Combine("fresh"));
         var freshOutcome = WithKernelThreads.Run(1, () => RunTraining.Start(fresh, config, Data(config)));
         Assert.Equal(logged, freshOutcome.Epochs.Select(Printed));
         Assert.Equal(3, freshOutcome.RestoredEpoch);

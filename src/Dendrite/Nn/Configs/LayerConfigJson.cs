@@ -84,7 +84,7 @@ public static class LayerConfigJson
         }
         catch (JsonException e)
         {
-            throw new ModelConfigException($"{source}: architecture is not valid JSON: {e.Message}", e);
+            throw new ModelConfigException($"{source}: architecture is not valid JSON: {InputText.JsonError(e)}", e);
         }
     }
 
@@ -127,7 +127,7 @@ public static class LayerConfigJson
                     if (p.Name is not ("type" or "name")) parameters[p.Name] = Float(e, p.Name, path, null);
                 return new ActivationConfig(name, parameters);
             default:
-                throw Error(path, $"unknown layer type '{Cut(type)}'; expected sequential, linear, batchnorm1d, layernorm, dropout, flatten or activation");
+                throw Error(path, $"unknown layer type '{InputText.Clip(type)}'; expected sequential, linear, batchnorm1d, layernorm, dropout, flatten or activation");
         }
     }
 
@@ -135,7 +135,7 @@ public static class LayerConfigJson
     {
         foreach (JsonProperty p in e.EnumerateObject())
             if (p.Name != "type" && Array.IndexOf(allowed, p.Name) < 0)
-                throw Error(path, $"unknown key '{Cut(p.Name)}' for a {e.GetProperty("type").GetString()} layer");
+                throw Error(path, $"unknown key '{InputText.Clip(p.Name)}' for a {e.GetProperty("type").GetString()} layer");
     }
 
     private static string String(JsonElement e, string key, string path) =>
@@ -170,6 +170,4 @@ public static class LayerConfigJson
 
     private static ModelConfigException Error(string path, string message) => new($"{path}: {message}");
 
-    /// <summary>Echoed input stays short, whatever a file holds.</summary>
-    private static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

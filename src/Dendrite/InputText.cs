@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
-namespace Dendrite.Data;
+namespace Dendrite;
 
 /// <summary>
 /// Text from an input file quoted in an error message: one line, and short. A message names what is wrong; it must
 /// not paste a 50 MB header line or a field holding line breaks into the terminal, so every echoed piece of input
 /// goes through <see cref="Clip"/> or <see cref="List"/>.
 /// </summary>
-internal static class InputText
+public static class InputText
 {
     /// <summary>The most characters of one piece of input an error message quotes.</summary>
     public const int MaxEcho = 80;
@@ -72,5 +73,17 @@ internal static class InputText
         }
         if (shown < count) result.Append($", … ({count} in all)");
         return result.ToString();
+    }
+
+    /// <summary>
+    /// Where a JSON text is malformed ("line 3, byte 17"), without .NET's message, which quotes the rest of the
+    /// offending line and so can paste arbitrary input into an error.
+    /// </summary>
+    public static string JsonError(JsonException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.LineNumber is long line
+            ? string.Create(CultureInfo.InvariantCulture, $"malformed at line {line + 1}, byte {(e.BytePositionInLine ?? 0) + 1}")
+            : "malformed";
     }
 }
