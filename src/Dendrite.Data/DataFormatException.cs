@@ -7,7 +7,10 @@ namespace Dendrite.Data;
 /// </summary>
 public class DataFormatException : DendriteException
 {
+    /// <summary>Creates the exception with a generic message; prefer one naming the file.</summary>
     public DataFormatException() { }
+    /// <summary>Creates the exception; <paramref name="message"/> names the file and what was expected.</summary>
     public DataFormatException(string message) : base(message) { }
+    /// <summary>Creates the exception with the error that caused it (e.g. an <see cref="IOException"/>).</summary>
     public DataFormatException(string message, Exception inner) : base(message, inner) { }
 }

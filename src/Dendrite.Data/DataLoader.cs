@@ -31,6 +31,10 @@ public sealed class DataLoader : IEnumerable<Batch>
     private Batch? _partialBatch;
     private bool _enumerating;
 
+    /// <summary>
+    /// A loader over <paramref name="dataset"/> (not copied: it reads the dataset's arrays at each enumeration). Not
+    /// thread-safe; it supports one enumeration at a time.
+    /// </summary>
     /// <param name="dataset">The samples.</param>
     /// <param name="batchSize">Samples per batch, &gt; 0.</param>
     /// <param name="shuffle">Visit samples in a new random order each epoch (needs <paramref name="rng"/>).</param>
@@ -57,6 +61,7 @@ public sealed class DataLoader : IEnumerable<Batch>
         _order = new int[dataset.Count];
     }
 
+    /// <summary>Samples per full batch; the last batch of an epoch may be smaller unless dropLast was given.</summary>
     public int BatchSize => _batchSize;
 
     /// <summary>Batches per epoch: ⌊N / batchSize⌋ with dropLast, ⌈N / batchSize⌉ without.</summary>
@@ -67,6 +72,11 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// <summary>Samples visited per epoch (N, or fewer with dropLast).</summary>
     public int SampleCount => _dropLast ? BatchCount * _batchSize : _dataset.Count;
 
+    /// <summary>
+    /// One epoch: reshuffles (when shuffling, advancing the Rng once) and yields <see cref="BatchCount"/> batches. Each
+    /// yielded <see cref="Batch"/> is a reused buffer, valid only until the next MoveNext.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another enumeration of this loader is still in progress.</exception>
     public IEnumerator<Batch> GetEnumerator()
     {
         if (_enumerating)

@@ -9,9 +9,12 @@ namespace Dendrite.Data;
 /// </summary>
 public static class FashionMnist
 {
+    /// <summary>Width and height of each image in pixels.</summary>
     public const int ImageSide = 28;
+    /// <summary>Features per sample: 784 pixels, row-major, each value/255 in [0, 1].</summary>
     public const int FeatureCount = ImageSide * ImageSide;
 
+    /// <summary>The 10 class names in label order: 0 = "t-shirt" … 9 = "ankle boot" (lower case).</summary>
     public static IReadOnlyList<string> ClassNames { get; } =
         ["t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot"];
 

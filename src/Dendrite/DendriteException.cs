@@ -7,7 +7,12 @@ namespace Dendrite;
 /// </summary>
 public class DendriteException : Exception
 {
+    /// <summary>Creates the exception with a generic message; prefer one naming the input at fault.</summary>
     public DendriteException() { }
+    /// <summary>
+    /// Creates the exception; <paramref name="message"/> is one line naming the input and what was expected.
+    /// </summary>
     public DendriteException(string message) : base(message) { }
+    /// <summary>Creates the exception with the error that caused it (often an <see cref="IOException"/>).</summary>
     public DendriteException(string message, Exception inner) : base(message, inner) { }
 }

@@ -6,6 +6,11 @@ namespace Dendrite.Data.Idx;
 /// </summary>
 public sealed class IdxFile
 {
+    /// <summary>
+    /// Wraps already-read contents without copying or checking them; <see cref="IdxReader"/> checks that
+    /// <paramref name="data"/> holds product(<paramref name="dimensions"/>) bytes before it builds one.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public IdxFile(string path, int[] dimensions, byte[] data)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -25,6 +30,7 @@ public sealed class IdxFile
     /// <summary>All elements, product(<see cref="Dimensions"/>) bytes.</summary>
     public byte[] Data { get; }
 
+    /// <summary>Number of dimensions: 1 for a label file, 3 for an image file.</summary>
     public int Rank => Dimensions.Count;
 
     /// <summary>

@@ -5,9 +5,13 @@ namespace Dendrite.Data.Loading;
 /// </summary>
 public static class FashionMnistFiles
 {
+    /// <summary>Base name of the 60,000 training images, [60000, 28, 28] bytes.</summary>
     public const string TrainImages = "train-images-idx3-ubyte";
+    /// <summary>Base name of the 60,000 training labels, one byte in 0..9 each.</summary>
     public const string TrainLabels = "train-labels-idx1-ubyte";
+    /// <summary>Base name of the 10,000 test images, [10000, 28, 28] bytes.</summary>
     public const string TestImages = "t10k-images-idx3-ubyte";
+    /// <summary>Base name of the 10,000 test labels, one byte in 0..9 each.</summary>
     public const string TestLabels = "t10k-labels-idx1-ubyte";
 
     /// <summary>Base names (without .gz); a folder may hold each one gzipped (name.gz) or raw (name).</summary>

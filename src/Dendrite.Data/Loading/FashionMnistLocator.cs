@@ -17,10 +17,16 @@ public sealed class FashionMnistLocator
     private readonly HttpMessageHandler? _httpHandler;
     private readonly Func<string, string> _expectedSha256;
 
+    /// <summary>
+    /// A locator over the given folders and download location, checking downloads against the official SHA-256s.
+    /// </summary>
     /// <param name="cacheDirectory">User cache folder; downloads are stored here.</param>
     /// <param name="systemDirectory">Read-only system folder (normally <see cref="DebianDirectory"/>).</param>
     /// <param name="httpHandler">Handler for downloads (not disposed); null uses a real network handler.</param>
     /// <param name="baseUri">Download location; null uses <see cref="FashionMnistFiles.OfficialBaseUri"/>.</param>
+    /// <exception cref="ArgumentNullException">
+    /// <paramref name="cacheDirectory"/> or <paramref name="systemDirectory"/> is null.
+    /// </exception>
     public FashionMnistLocator(string cacheDirectory, string systemDirectory, HttpMessageHandler? httpHandler = null, Uri? baseUri = null)
         : this(cacheDirectory, systemDirectory, httpHandler, baseUri, FashionMnistFiles.OfficialSha256)
     {
@@ -39,10 +45,13 @@ public sealed class FashionMnistLocator
         _expectedSha256 = expectedSha256;
     }
 
+    /// <summary>The user cache folder, searched second and where downloads are stored (created when needed).</summary>
     public string CacheDirectory { get; }
 
+    /// <summary>The read-only system folder, searched third (normally <see cref="DebianDirectory"/>).</summary>
     public string SystemDirectory { get; }
 
+    /// <summary>Where downloads come from: each file's URL is this plus "name.gz".</summary>
     public Uri BaseUri { get; }
 
     /// <summary>$XDG_CACHE_HOME/dendrite/fashion-mnist, or ~/.cache/dendrite/fashion-mnist.</summary>

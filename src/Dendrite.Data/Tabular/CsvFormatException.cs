@@ -7,10 +7,17 @@ namespace Dendrite.Data.Tabular;
 /// </summary>
 public class CsvFormatException : DataFormatException
 {
+    /// <summary>Creates the exception with a generic message; prefer the overload naming file and line.</summary>
     public CsvFormatException() { }
+    /// <summary>Creates the exception from a finished message; <see cref="FilePath"/> stays null.</summary>
     public CsvFormatException(string message) : base(message) { }
+    /// <summary>Creates the exception from a finished message and the error that caused it.</summary>
     public CsvFormatException(string message, Exception inner) : base(message, inner) { }
 
+    /// <summary>
+    /// Creates the exception with the message "path line N, column 'c': problem" (the line or column left out when not
+    /// given; the column name quoted and clipped like any echoed input).
+    /// </summary>
     /// <param name="filePath">The CSV file.</param>
     /// <param name="line">1-based line of the file (header = line 1 unless lines were skipped), 0 when none applies.</param>
     /// <param name="column">The column at fault, or null.</param>
@@ -23,11 +30,13 @@ public class CsvFormatException : DataFormatException
         Column = column;
     }
 
+    /// <summary>The CSV file at fault, or null when the exception was made from a finished message.</summary>
     public string? FilePath { get; }
 
     /// <summary>1-based line number in the file, or 0 when the problem is not tied to one line.</summary>
     public int Line { get; }
 
+    /// <summary>Name of the column at fault, or null when the problem is not tied to one column.</summary>
     public string? Column { get; }
 
     private static string Format(string filePath, int line, string? column, string problem)

@@ -10,9 +10,13 @@ namespace Dendrite.Data.Tabular;
 /// </summary>
 public sealed record FittedColumn
 {
+    /// <summary>The column's header name in the CSV file.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)] // written even when default (Numeric), since it is required
     public required string Name { get; init; }
 
+    /// <summary>
+    /// <see cref="ColumnKind.Numeric"/> or <see cref="ColumnKind.Categorical"/>; decides which fields apply.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)] // written even when default (Numeric), since it is required
     public required ColumnKind Kind { get; init; }
 

@@ -9,18 +9,28 @@ namespace Dendrite.Data.Tabular;
 /// </summary>
 public sealed record FittedTarget
 {
+    /// <summary>The target column's header name in the CSV file.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)] // written even when default (Numeric), since it is required
     public required string Name { get; init; }
 
+    /// <summary>Regression (the other fields apply) or classification (<see cref="ClassNames"/> applies).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)] // written even when default (Numeric), since it is required
     public required TaskKind Task { get; init; }
 
+    /// <summary>
+    /// Whether the target was standardized; when false, <see cref="Mean"/> is 0 and <see cref="Std"/> is 1.
+    /// </summary>
     public bool Standardize { get; init; }
 
+    /// <summary>Whether the model learns ln y instead of y (every training target was &gt; 0).</summary>
     public bool Log { get; init; }
 
+    /// <summary>Mean of the (logged, if <see cref="Log"/>) training targets; 0 when not standardized.</summary>
     public double Mean { get; init; }
 
+    /// <summary>
+    /// Population standard deviation (÷ n) of the (logged) training targets, &gt; 0; 1 when not standardized.
+    /// </summary>
     public double Std { get; init; } = 1;
 
     /// <summary>Sorted class names (classification only).</summary>

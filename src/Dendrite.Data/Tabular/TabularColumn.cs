@@ -6,6 +6,19 @@ namespace Dendrite.Data.Tabular;
 /// </summary>
 public sealed class TabularColumn
 {
+    /// <summary>A column over the given arrays (not copied).</summary>
+    /// <param name="name">The header name.</param>
+    /// <param name="kind">Numeric or categorical.</param>
+    /// <param name="values">The trimmed field of each row; null where missing.</param>
+    /// <param name="numbers">
+    /// For a numeric column, one parsed value per row (NaN where missing); ignored otherwise.
+    /// </param>
+    /// <exception cref="ArgumentNullException">
+    /// <paramref name="name"/> or <paramref name="values"/> is null.
+    /// </exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="kind"/> is <see cref="ColumnKind.Ignore"/>, or a numeric column lacks one number per value.
+    /// </exception>
     public TabularColumn(string name, ColumnKind kind, string?[] values, double[]? numbers)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -19,6 +32,7 @@ public sealed class TabularColumn
         Numbers = kind == ColumnKind.Numeric ? numbers : null;
     }
 
+    /// <summary>The column's header name.</summary>
     public string Name { get; }
 
     /// <summary><see cref="ColumnKind.Numeric"/> or <see cref="ColumnKind.Categorical"/>.</summary>
@@ -33,5 +47,6 @@ public sealed class TabularColumn
     /// <summary>Number of missing values.</summary>
     public int MissingCount => Values.Count(v => v is null);
 
+    /// <summary>The name and kind, e.g. "LotArea (Numeric)".</summary>
     public override string ToString() => $"{Name} ({Kind})";
 }

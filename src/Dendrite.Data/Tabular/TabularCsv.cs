@@ -7,6 +7,21 @@ namespace Dendrite.Data.Tabular;
 /// </summary>
 public static class TabularCsv
 {
+    /// <summary>
+    /// Reads <paramref name="path"/> into typed columns: each feature column is numeric or categorical (declared in the
+    /// options or inferred), the target's task is detected or forced, and the id column is passed through. Rows with a
+    /// missing target are skipped and listed in <see cref="TabularFrame.SkippedLines"/> only when the options allow it.
+    /// </summary>
+    /// <param name="path">A CSV file with a header row; its delimiter is detected unless given.</param>
+    /// <param name="options">How to read it; null = the defaults of <see cref="TabularCsvOptions"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="CsvFormatException">
+    /// The file cannot be used: ragged or empty, an unknown target, id or declared column, a missing target value, no
+    /// feature column left, or a value that does not fit its column's kind. The message names line and column.
+    /// </exception>
+    /// <exception cref="DatasetNotFoundException">No file exists at <paramref name="path"/>.</exception>
+    /// <exception cref="DataFormatException">The file exists but cannot be opened or read.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The options ask to skip a negative number of lines.</exception>
     public static TabularFrame Load(string path, TabularCsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -7,6 +7,24 @@ namespace Dendrite.Data.Tabular;
 /// </summary>
 public sealed class TabularDataset
 {
+    /// <summary>
+    /// A dataset over the given arrays (not copied). Count = features.Length / featureNames.Length; every optional
+    /// per-sample array must have Count entries.
+    /// </summary>
+    /// <param name="features">Row-major [Count, FeatureCount].</param>
+    /// <param name="featureNames">One name per feature; at least one.</param>
+    /// <param name="targets">Regression targets in model space, or null.</param>
+    /// <param name="rawTargets">Regression targets as in the file, or null.</param>
+    /// <param name="labels">Class indices into <paramref name="classNames"/>, or null.</param>
+    /// <param name="classNames">Class names; required with <paramref name="labels"/>.</param>
+    /// <param name="ids">The id column's values, or null.</param>
+    /// <param name="lineNumbers">File line of each sample, or null.</param>
+    /// <exception cref="ArgumentNullException">
+    /// <paramref name="features"/> or <paramref name="featureNames"/> is null.
+    /// </exception>
+    /// <exception cref="ArgumentException">
+    /// No feature names, a length that does not fit Count, both targets and labels, or labels without class names.
+    /// </exception>
     public TabularDataset(
         float[] features,
         string[] featureNames,
@@ -44,11 +62,13 @@ public sealed class TabularDataset
     /// <summary>Row-major [Count, FeatureCount].</summary>
     public float[] Features { get; }
 
+    /// <summary>Features per sample (the width of the model's input).</summary>
     public int FeatureCount => FeatureNames.Length;
 
     /// <summary>Name of each output feature: a numeric column's name, "name_missing" for its indicator, "name=category" for one-hot.</summary>
     public string[] FeatureNames { get; }
 
+    /// <summary>Number of samples (rows).</summary>
     public int Count { get; }
 
     /// <summary>Regression targets as the model sees them (standardized and/or logged, see <see cref="FittedTarget"/>).</summary>
@@ -60,6 +80,7 @@ public sealed class TabularDataset
     /// <summary>Class index of each sample (classification).</summary>
     public int[]? Labels { get; }
 
+    /// <summary>The class names that <see cref="Labels"/> index (classification); null otherwise.</summary>
     public string[]? ClassNames { get; }
 
     /// <summary>The id column's values, passed through.</summary>

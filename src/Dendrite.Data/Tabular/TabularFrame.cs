@@ -6,6 +6,22 @@ namespace Dendrite.Data.Tabular;
 /// </summary>
 public sealed class TabularFrame
 {
+    /// <summary>
+    /// A frame over the given columns and arrays (not copied); every per-row array must have one entry per line number.
+    /// </summary>
+    /// <param name="filePath">The CSV file, for messages.</param>
+    /// <param name="delimiter">The field separator the file was read with.</param>
+    /// <param name="columns">Feature columns in file order.</param>
+    /// <param name="target">The target column, or null.</param>
+    /// <param name="ids">The id column's values, or null.</param>
+    /// <param name="idColumn">The id column's name, or null.</param>
+    /// <param name="lineNumbers">1-based file line of each row; its length is the row count.</param>
+    /// <param name="skippedLines">Lines dropped for a missing target.</param>
+    /// <exception cref="ArgumentNullException">
+    /// <paramref name="filePath"/>, <paramref name="columns"/>, <paramref name="lineNumbers"/> or
+    /// <paramref name="skippedLines"/> is null.
+    /// </exception>
+    /// <exception cref="ArgumentException">A column, the target or the ids have a different row count.</exception>
     public TabularFrame(
         string filePath,
         char delimiter,
@@ -35,6 +51,7 @@ public sealed class TabularFrame
         SkippedLines = skippedLines;
     }
 
+    /// <summary>The CSV file the frame was read from, for messages.</summary>
     public string FilePath { get; }
 
     /// <summary>The field separator used (detected or given).</summary>
@@ -49,6 +66,7 @@ public sealed class TabularFrame
     /// <summary>The id column's values (null where missing), or null without an id column.</summary>
     public string?[]? Ids { get; }
 
+    /// <summary>Name of the id column, or null without one.</summary>
     public string? IdColumn { get; }
 
     /// <summary>1-based line in the file of each row.</summary>
@@ -57,6 +75,7 @@ public sealed class TabularFrame
     /// <summary>Lines dropped because their target was missing (with <see cref="TabularCsvOptions.SkipRowsWithMissingTarget"/>).</summary>
     public int[] SkippedLines { get; }
 
+    /// <summary>Number of rows kept (after skipping rows with a missing target).</summary>
     public int RowCount => LineNumbers.Length;
 
     /// <summary>The feature column called <paramref name="name"/>, or null.</summary>

@@ -56,6 +56,9 @@ public sealed partial class TabularPreprocessor
     /// <summary>Name of each output feature (see <see cref="TabularDataset.FeatureNames"/>).</summary>
     public string[] FeatureNames { get; }
 
+    /// <summary>
+    /// Features per transformed row: one per numeric column (two with an indicator), one per category.
+    /// </summary>
     public int FeatureCount => FeatureNames.Length;
 
     /// <summary>

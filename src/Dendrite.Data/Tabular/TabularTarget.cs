@@ -15,12 +15,19 @@ public sealed class TabularTarget
         ClassNames = classNames;
     }
 
+    /// <summary>A regression target with one value per row (<paramref name="values"/> is not copied).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     public static TabularTarget Regression(string name, float[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
         return new TabularTarget(name, TaskKind.Regression, values, null, null);
     }
 
+    /// <summary>A classification target: one label per row, each an index into <paramref name="classNames"/>.</summary>
+    /// <exception cref="ArgumentNullException">
+    /// <paramref name="labels"/> or <paramref name="classNames"/> is null.
+    /// </exception>
+    /// <exception cref="ArgumentException">A label is negative or not below the number of classes.</exception>
     public static TabularTarget Classification(string name, int[] labels, string[] classNames)
     {
         ArgumentNullException.ThrowIfNull(labels);
@@ -30,8 +37,12 @@ public sealed class TabularTarget
         return new TabularTarget(name, TaskKind.Classification, null, labels, classNames);
     }
 
+    /// <summary>The target column's header name.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// Regression (<see cref="Values"/> set) or classification (<see cref="Labels"/> and <see cref="ClassNames"/> set).
+    /// </summary>
     public TaskKind Task { get; }
 
     /// <summary>Regression targets, one per row; null for classification.</summary>
@@ -46,5 +57,6 @@ public sealed class TabularTarget
     /// </summary>
     public string[]? ClassNames { get; }
 
+    /// <summary>Number of rows.</summary>
     public int Count => Values?.Length ?? Labels!.Length;
 }

@@ -11,10 +11,14 @@ public sealed class SafetensorsFile
         Tensors = tensors;
     }
 
+    /// <summary>The validated header: every entry's name, dtype, shape and byte range, and the metadata.</summary>
     public SafetensorsHeader Header { get; }
 
     /// <summary>Name → tensor, enumerated in data-offset order (the order of <see cref="SafetensorsHeader.Tensors"/>).</summary>
     public IReadOnlyDictionary<string, Tensor> Tensors { get; }
 
+    /// <summary>
+    /// The "__metadata__" string map of the header (same as <see cref="SafetensorsHeader.Metadata"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Metadata => Header.Metadata;
 }

@@ -6,10 +6,15 @@ namespace Dendrite.Formats.Safetensors;
 /// </summary>
 public sealed class SafetensorsFormatException : DendriteException
 {
+    /// <summary>Creates the exception with a generic message; prefer the overload naming the source.</summary>
     public SafetensorsFormatException() { }
 
+    /// <summary>
+    /// Creates the exception from a finished "source: problem" message; <see cref="SourceName"/> stays null.
+    /// </summary>
     public SafetensorsFormatException(string message) : base(message) { }
 
+    /// <summary>Creates the exception from a finished message and the error that caused it.</summary>
     public SafetensorsFormatException(string message, Exception inner) : base(message, inner) { }
 
     /// <summary>Creates the exception for <paramref name="sourceName"/> (a path or a caller-chosen label).</summary>

@@ -28,7 +28,9 @@ public sealed class SafetensorsHeader
     /// <summary>Absolute file offset of the data buffer (8 + N).</summary>
     public long DataStart => 8 + HeaderLength;
 
+    /// <summary>Size of the data buffer in bytes: the file's length minus <see cref="DataStart"/>.</summary>
     public long DataLength { get; }
 
+    /// <summary>Total size of the file in bytes: 8 + N + <see cref="DataLength"/>.</summary>
     public long FileLength => DataStart + DataLength;
 }

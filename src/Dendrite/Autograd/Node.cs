@@ -26,5 +26,6 @@ public sealed class Node
 
     internal BackwardFunction Backward { get; }
 
+    /// <summary>The op name with "Backward" appended, e.g. "matmulBackward" (PyTorch's grad_fn naming).</summary>
     public override string ToString() => Name + "Backward";
 }

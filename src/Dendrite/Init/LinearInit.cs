@@ -29,26 +29,39 @@ public abstract partial record LinearInit
     /// <summary>Redraws PyTorch's default initialization.</summary>
     public sealed record DefaultInit : LinearInit
     {
+        /// <summary>
+        /// Calls <see cref="Linear.ResetParameters"/>: W and b ~ U(−1/√in, 1/√in), drawn from <paramref name="rng"/>.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="layer"/> is null.</exception>
         public override void Apply(Linear layer, Rng rng)
         {
             ArgumentNullException.ThrowIfNull(layer);
             layer.ResetParameters(rng);
         }
 
+        /// <summary>"default", the text <see cref="Parse"/> reads back.</summary>
         public override string ToString() => "default";
     }
 
     /// <summary>W ~ N(0, Std²), b = 0.</summary>
     public sealed record NormalInit : LinearInit
     {
+        /// <summary>A scheme drawing W ~ N(0, std²) and zeroing b.</summary>
+        /// <param name="std">Standard deviation of the weights; d2l uses 0.01.</param>
+        /// <exception cref="ArgumentOutOfRangeException">
+        /// <paramref name="std"/> is negative, NaN or infinite.
+        /// </exception>
         public NormalInit(float std)
         {
             if (!float.IsFinite(std) || std < 0f) throw new ArgumentOutOfRangeException(nameof(std), std, "std must be finite and ≥ 0");
             Std = std;
         }
 
+        /// <summary>Standard deviation of the weights (finite, ≥ 0; 0 gives all-zero weights).</summary>
         public float Std { get; }
 
+        /// <summary>W ~ N(0, <see cref="Std"/>²) drawn row-major from <paramref name="rng"/>; b = 0.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="layer"/> is null.</exception>
         public override void Apply(Linear layer, Rng rng)
         {
             ArgumentNullException.ThrowIfNull(layer);
@@ -56,6 +69,9 @@ public abstract partial record LinearInit
             if (layer.Bias is not null) Initializers.Zeros(layer.Bias);
         }
 
+        /// <summary>
+        /// "normal:STD" with STD in invariant culture (e.g. "normal:0.01"), which <see cref="Parse"/> reads back.
+        /// </summary>
         public override string ToString() => FormattableString.Invariant($"normal:{Std}");
     }
 }

@@ -17,6 +17,12 @@ public sealed class Dropout : Module
 {
     private readonly Rng _rng;
 
+    /// <summary>A dropout layer drawing its masks from <paramref name="rng"/>, which it keeps and advances.</summary>
+    /// <param name="p">
+    /// Probability of zeroing an element, in [0, 1) (d2l uses 0.2 to 0.5; PyTorch's default is 0.5).
+    /// </param>
+    /// <param name="rng">The layer's own stream, typically <c>rng.Fork()</c>; not copied, so do not share it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="rng"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is not in [0, 1).</exception>
     public Dropout(float p, Rng rng)
     {
@@ -32,6 +38,10 @@ public sealed class Dropout : Module
     /// <summary>The mask stream, for the fused plan (which draws the same numbers in the same order).</summary>
     internal Rng Rng => _rng;
 
+    /// <summary>
+    /// Training: y = x ⊙ m with mᵢ ∈ {0, 1/(1−p)}, one draw per element from this layer's stream, so E[y] = x.
+    /// Evaluation, or p = 0: the input itself (no copy, no draws). Any shape; the output has the input's shape.
+    /// </summary>
     public override Tensor Forward(Tensor input) => F.Dropout(input, P, IsTraining, _rng);
 
     /// <summary>The state of this layer's random stream (for checkpoints).</summary>
@@ -43,5 +53,6 @@ public sealed class Dropout : Module
     /// <inheritdoc/>
     public override LayerConfig ToConfig() => new DropoutConfig(P);
 
+    /// <summary>PyTorch-like text, invariant culture, e.g. "Dropout(p=0.5)".</summary>
     public override string ToString() => "Dropout(p=" + P.ToString(CultureInfo.InvariantCulture) + ")";
 }

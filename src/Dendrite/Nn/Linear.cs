@@ -27,8 +27,10 @@ public sealed class Linear : Module
         ResetParameters(rng);
     }
 
+    /// <summary>in: the width of each input row and the second dimension of <see cref="Weight"/> (≥ 1).</summary>
     public int InFeatures { get; }
 
+    /// <summary>out: the width of each output row and the first dimension of <see cref="Weight"/> (≥ 1).</summary>
     public int OutFeatures { get; }
 
     /// <summary>[out, in].</summary>
@@ -48,8 +50,12 @@ public sealed class Linear : Module
         if (Bias is not null) Initializers.Uniform(Bias, rng, -bound, bound);
     }
 
+    /// <summary>y = x · Wᵀ + b, x [batch, in] → y [batch, out], as one recorded op (<see cref="F.Linear"/>).</summary>
+    /// <exception cref="ShapeMismatchException"><paramref name="input"/> is not [batch, in].</exception>
     public override Tensor Forward(Tensor input) => F.Linear(input, Weight, Bias);
 
+    /// <summary>[batch, out] for an input [batch, in].</summary>
+    /// <exception cref="ShapeMismatchException"><paramref name="inputShape"/> is not [batch, in].</exception>
     public override int[] OutputShape(ReadOnlySpan<int> inputShape)
     {
         if (inputShape.Length != 2 || inputShape[1] != InFeatures)
@@ -58,6 +64,9 @@ public sealed class Linear : Module
         return [inputShape[0], OutFeatures];
     }
 
+    /// <summary>
+    /// "weight" [out, in], then "bias" [out] when the layer has one (torch.nn.Linear's names and order).
+    /// </summary>
     protected override IEnumerable<NamedParameter> LocalParameters()
     {
         yield return new NamedParameter("weight", Weight);
@@ -67,5 +76,6 @@ public sealed class Linear : Module
     /// <inheritdoc/>
     public override LayerConfig ToConfig() => new LinearConfig(InFeatures, OutFeatures, Bias is not null);
 
+    /// <summary>PyTorch-like text with the sizes, e.g. "Linear(in=784, out=256, bias=True)".</summary>
     public override string ToString() => $"Linear(in={InFeatures}, out={OutFeatures}, bias={(Bias is null ? "False" : "True")})";
 }

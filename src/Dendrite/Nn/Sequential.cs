@@ -13,6 +13,11 @@ public sealed class Sequential : Module, IEnumerable<Module>
 {
     private readonly List<Module> _layers = [];
 
+    /// <summary>
+    /// A container applying <paramref name="layers"/> in the given order. Each is put in this container's mode, which
+    /// is training for a new container (see <see cref="Add"/>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="layers"/> or one of its entries is null.</exception>
     public Sequential(params Module[] layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
@@ -22,6 +27,10 @@ public sealed class Sequential : Module, IEnumerable<Module>
     /// <summary>Number of children.</summary>
     public int Count => _layers.Count;
 
+    /// <summary>The child at <paramref name="index"/> (0-based), the one named by that number.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="index"/> is outside [0, <see cref="Count"/>).
+    /// </exception>
     public Module this[int index] => _layers[index];
 
     /// <summary>Appends <paramref name="layer"/>; it takes this container's current mode.</summary>
@@ -33,6 +42,7 @@ public sealed class Sequential : Module, IEnumerable<Module>
         return this;
     }
 
+    /// <summary>x → child 0 → child 1 → … → output; with no children the input itself is returned.</summary>
     public override Tensor Forward(Tensor input)
     {
         Tensor x = input;
@@ -40,6 +50,13 @@ public sealed class Sequential : Module, IEnumerable<Module>
         return x;
     }
 
+    /// <summary>
+    /// The shape after each child's <see cref="Module.OutputShape"/> in turn; the first child that cannot take its
+    /// input shape throws.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">
+    /// A child cannot take the shape produced by the children before it.
+    /// </exception>
     public override int[] OutputShape(ReadOnlySpan<int> inputShape)
     {
         int[] shape = inputShape.ToArray();
@@ -47,6 +64,9 @@ public sealed class Sequential : Module, IEnumerable<Module>
         return shape;
     }
 
+    /// <summary>
+    /// The children in order, named "0", "1", … (invariant culture), as torch.nn.Sequential names them.
+    /// </summary>
     public override IEnumerable<(string Name, Module Module)> NamedChildren()
     {
         for (int i = 0; i < _layers.Count; i++) yield return (i.ToString(System.Globalization.CultureInfo.InvariantCulture), _layers[i]);
@@ -72,6 +92,7 @@ public sealed class Sequential : Module, IEnumerable<Module>
         return new SequentialConfig(layers);
     }
 
+    /// <summary>The children in order (not their descendants; see <see cref="Module.Modules"/>).</summary>
     public IEnumerator<Module> GetEnumerator() => _layers.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -12,6 +12,16 @@ public sealed class Adadelta : Optimizer
     private readonly float[][] _squareAverage;
     private readonly float[][] _accumulatedDelta;
 
+    /// <summary>
+    /// Adadelta over <paramref name="parameters"/> with <paramref name="options"/>; both averages start at zero.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">
+    /// <paramref name="parameters"/> or <paramref name="options"/> is null.
+    /// </exception>
+    /// <exception cref="ArgumentException">A parameter is listed twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option is out of its range (see <see cref="AdadeltaOptions"/>).
+    /// </exception>
     public Adadelta(IEnumerable<Parameter> parameters, AdadeltaOptions options)
         : base(parameters, (options ?? throw new ArgumentNullException(nameof(options))).LearningRate)
     {
@@ -25,8 +35,12 @@ public sealed class Adadelta : Optimizer
         ReserveScratch(2);
     }
 
+    /// <summary>
+    /// The options given at construction; the current step size is <see cref="Optimizer.LearningRate"/>.
+    /// </summary>
     public AdadeltaOptions Options { get; }
 
+    /// <summary>g ← g + wd·p, then the <see cref="AdadeltaRule"/> step on this slice.</summary>
     protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
         AdadeltaRule.Apply(param, Decayed(_decay, offset, param, grad),
             Slice(_squareAverage, index, offset, param.Length), Slice(_accumulatedDelta, index, offset, param.Length),

@@ -8,6 +8,7 @@ namespace Dendrite.Optim;
 /// </summary>
 public static class AdadeltaRule
 {
+    /// <summary>One Adadelta step on <paramref name="param"/>, updating both running averages in place.</summary>
     /// <param name="param">Parameter, updated in place.</param>
     /// <param name="grad">Gradient (already including any weight decay).</param>
     /// <param name="squareAverage">v, updated in place.</param>

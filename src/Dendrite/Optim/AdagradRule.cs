@@ -8,6 +8,7 @@ namespace Dendrite.Optim;
 /// </summary>
 public static class AdagradRule
 {
+    /// <summary>One Adagrad step on <paramref name="param"/>, adding g² to <paramref name="sum"/> in place.</summary>
     /// <param name="param">Parameter, updated in place.</param>
     /// <param name="grad">Gradient (already including any weight decay).</param>
     /// <param name="sum">Sum of squared gradients s, updated in place.</param>

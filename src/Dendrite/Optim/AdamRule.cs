@@ -10,6 +10,9 @@ namespace Dendrite.Optim;
 /// </summary>
 public static class AdamRule
 {
+    /// <summary>
+    /// One Adam step on <paramref name="param"/>, updating the moments in place (see the type for the formula).
+    /// </summary>
     /// <param name="param">Parameter, updated in place.</param>
     /// <param name="grad">Gradient (already including any coupled weight decay).</param>
     /// <param name="expAvg">First moment m, updated in place.</param>

@@ -7,6 +7,13 @@ namespace Dendrite.Optim;
 /// </summary>
 public static class DecoupledWeightDecay
 {
+    /// <summary>
+    /// p ← p·(1 − lr·λ) in place; nothing happens when λ = 0. The factor is formed in double and rounded once, as
+    /// PyTorch does, so results match it bit for bit.
+    /// </summary>
+    /// <param name="param">Parameter values, updated in place.</param>
+    /// <param name="learningRate">The current lr; decay scales with it, as in AdamW.</param>
+    /// <param name="coefficient">λ ≥ 0 (AdamW's weight_decay).</param>
     public static void Apply(Span<float> param, float learningRate, float coefficient)
     {
         if (coefficient == 0f) return;

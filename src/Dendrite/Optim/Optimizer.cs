@@ -20,6 +20,14 @@ public abstract partial class Optimizer : IOptimizer
     private float[] _decayScratch = [];
     private float _learningRate;
 
+    /// <summary>
+    /// Takes the parameters to update, in order (index i names their state: "i.step", "i.exp_avg", …), with learning
+    /// rate 0; optimizers with a step size use the overload that sets it.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> or one of its entries is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// A parameter is listed twice (it would be updated twice per step).
+    /// </exception>
     protected Optimizer(IEnumerable<Parameter> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -41,6 +49,9 @@ public abstract partial class Optimizer : IOptimizer
         _learningRate = learningRate;
     }
 
+    /// <summary>
+    /// The parameters in the order given; position i is the i of the state keys in <see cref="ExportState"/>.
+    /// </summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
 
     /// <inheritdoc/>
@@ -58,6 +69,15 @@ public abstract partial class Optimizer : IOptimizer
     /// <summary>Size of the largest parameter, for sizing scratch buffers once.</summary>
     protected int MaxParameterSize => _parameters.Length == 0 ? 0 : _parameters.Max(p => p.Size);
 
+    /// <summary>
+    /// Applies one update, in place and without recording autograd history, to every parameter whose
+    /// <see cref="Tensor.Grad"/> is set, and counts a step for those only (PyTorch's per-parameter step). Large
+    /// parameters are split over the kernel threads with bit-identical results; nothing is allocated. Not thread-safe:
+    /// call it from one thread, never during a backward pass.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">
+    /// A gradient's size differs from its parameter's; the parameters before it in the list are already updated.
+    /// </exception>
     public void Step()
     {
         using var _ = AutogradContext.NoGrad();
@@ -73,6 +93,10 @@ public abstract partial class Optimizer : IOptimizer
         }
     }
 
+    /// <summary>
+    /// Sets every parameter's <see cref="Tensor.Grad"/> to null (PyTorch's set_to_none), so the next backward starts
+    /// from zero and a parameter that gets no gradient is skipped by <see cref="Step"/>.
+    /// </summary>
     public void ZeroGrad()
     {
         foreach (var p in _parameters) p.ZeroGrad();
@@ -134,6 +158,10 @@ public abstract partial class Optimizer : IOptimizer
     /// <summary>Elements offset..offset+length of work buffer number <paramref name="slot"/>; contents are garbage.</summary>
     protected Span<float> Scratch(int slot, int offset, int length) => _scratch[slot].AsSpan(offset, length);
 
+    /// <summary>
+    /// A deep copy of the state: scalars "lr" and "i.step" for each parameter, and each state buffer as "i.name"
+    /// (e.g. "0.exp_avg"), keys in ordinal order. Later steps do not change it.
+    /// </summary>
     public OptimizerState ExportState()
     {
         var buffers = new SortedDictionary<string, float[]>(StringComparer.Ordinal);
@@ -144,6 +172,16 @@ public abstract partial class Optimizer : IOptimizer
         return new OptimizerState(buffers, scalars);
     }
 
+    /// <summary>
+    /// Restores a state from <see cref="ExportState"/> of an optimizer of the same kind, options and parameter sizes,
+    /// so training resumes bit-identically. Everything is checked before anything is changed: a state that does not
+    /// fit leaves this optimizer as it was.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="OptimizerStateException">
+    /// The keys differ from this optimizer's, a buffer's length differs from its parameter's size, "lr" is not finite
+    /// and ≥ 0, or a step count is not a whole number ≥ 0.
+    /// </exception>
     public void ImportState(OptimizerState state)
     {
         ArgumentNullException.ThrowIfNull(state);

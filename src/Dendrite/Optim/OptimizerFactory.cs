@@ -33,6 +33,7 @@ public static class OptimizerFactory
         return false;
     }
 
+    /// <summary>Parses an optimizer name as <see cref="TryParseKind"/> does (any case, outer spaces ignored).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The name is none of <see cref="KindNames"/>.</exception>
     public static OptimizerKind ParseKind(string name) => TryParseKind(name, out var kind)
         ? kind

@@ -13,6 +13,17 @@ public sealed class RmsProp : Optimizer
     private readonly float[][]? _gradAverage;
     private readonly float[][]? _momentum;
 
+    /// <summary>
+    /// RMSprop over <paramref name="parameters"/> with <paramref name="options"/>; the square average (and the momentum
+    /// buffer and gradient average when enabled) start at zero.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">
+    /// <paramref name="parameters"/> or <paramref name="options"/> is null.
+    /// </exception>
+    /// <exception cref="ArgumentException">A parameter is listed twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option is out of its range (see <see cref="RmsPropOptions"/>).
+    /// </exception>
     public RmsProp(IEnumerable<Parameter> parameters, RmsPropOptions options)
         : base(parameters, (options ?? throw new ArgumentNullException(nameof(options))).LearningRate)
     {
@@ -28,8 +39,12 @@ public sealed class RmsProp : Optimizer
         ReserveScratch(1);
     }
 
+    /// <summary>
+    /// The options given at construction; the current step size is <see cref="Optimizer.LearningRate"/>.
+    /// </summary>
     public RmsPropOptions Options { get; }
 
+    /// <summary>g ← g + wd·p, then the <see cref="RmsPropRule"/> step on this slice.</summary>
     protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
         RmsPropRule.Apply(param, Decayed(_decay, offset, param, grad),
             Slice(_squareAverage, index, offset, param.Length),

@@ -9,6 +9,9 @@ namespace Dendrite.Optim;
 /// </summary>
 public static class RmsPropRule
 {
+    /// <summary>
+    /// One RMSprop step on <paramref name="param"/>, updating the averages and momentum buffer in place.
+    /// </summary>
     /// <param name="param">Parameter, updated in place.</param>
     /// <param name="grad">Gradient (already including any weight decay).</param>
     /// <param name="squareAverage">v, updated in place.</param>

@@ -12,6 +12,18 @@ public sealed class Sgd : Optimizer
     private readonly WeightDecay _decay;
     private readonly float[][] _velocity = [];
 
+    /// <summary>
+    /// SGD over <paramref name="parameters"/> with <paramref name="options"/>; allocates the momentum buffers (zeros)
+    /// when μ &gt; 0.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">
+    /// <paramref name="parameters"/> or <paramref name="options"/> is null.
+    /// </exception>
+    /// <exception cref="ArgumentException">A parameter is listed twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option is out of its range (see <see cref="SgdOptions"/>), or Nesterov is set without μ &gt; 0 and
+    /// dampening 0.
+    /// </exception>
     public Sgd(IEnumerable<Parameter> parameters, SgdOptions options)
         : base(parameters, (options ?? throw new ArgumentNullException(nameof(options))).LearningRate)
     {
@@ -29,6 +41,10 @@ public sealed class Sgd : Optimizer
     /// <summary>The options given at construction; the current step size is <see cref="Optimizer.LearningRate"/>.</summary>
     public SgdOptions Options { get; }
 
+    /// <summary>
+    /// g ← g + wd·p; with momentum, buf ← g on the parameter's first step, else μ·buf + (1 − dampening)·g, and
+    /// d = g + μ·buf (Nesterov) or buf; without momentum d = g; then p ← p − lr·d.
+    /// </summary>
     protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad)
     {
         ReadOnlySpan<float> g = Decayed(_decay, offset, param, grad);

@@ -9,6 +9,10 @@ namespace Dendrite.Optim;
 /// </summary>
 public sealed class WeightDecay
 {
+    /// <summary>A weight-decay part with coefficient λ = <paramref name="coefficient"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="coefficient"/> is negative, NaN or infinite.
+    /// </exception>
     public WeightDecay(float coefficient)
     {
         if (!float.IsFinite(coefficient) || coefficient < 0f)
@@ -16,6 +20,7 @@ public sealed class WeightDecay
         Coefficient = coefficient;
     }
 
+    /// <summary>λ (finite, ≥ 0); 0 passes gradients through untouched.</summary>
     public float Coefficient { get; }
 
     /// <summary>result = grad + λ·param. <paramref name="result"/> may alias <paramref name="grad"/>.</summary>

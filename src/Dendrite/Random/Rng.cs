@@ -13,6 +13,11 @@ public sealed class Rng
     private bool _hasSpareNormal;
     private float _spareNormal;
 
+    /// <summary>
+    /// A generator whose four state words are expanded from <paramref name="seed"/> by SplitMix64, so nearby seeds
+    /// (0, 1, 2, …) give unrelated streams. Not thread-safe: give each thread its own (<see cref="Fork"/>).
+    /// </summary>
+    /// <param name="seed">Any value, 0 included.</param>
     public Rng(ulong seed)
     {
         ulong x = seed;

@@ -8,6 +8,11 @@ public partial class Tensor
 {
     private enum BinaryKind { Add, Sub, Mul, Div }
 
+    /// <summary>
+    /// this + other elementwise, broadcasting like numpy (shapes aligned from the right; a 1 or a missing dimension
+    /// stretches). Backward: each operand receives dY summed over the dimensions it was broadcast along.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
     public Tensor Add(Tensor other)
     {
         var r = Binary(this, other, BinaryKind.Add);
@@ -19,6 +24,11 @@ public partial class Tensor
         return r;
     }
 
+    /// <summary>
+    /// this − other elementwise, with broadcasting. Backward: dA = dY, dB = −dY, each summed back to its operand's
+    /// shape.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
     public Tensor Sub(Tensor other)
     {
         var r = Binary(this, other, BinaryKind.Sub);
@@ -30,6 +40,11 @@ public partial class Tensor
         return r;
     }
 
+    /// <summary>
+    /// this · other elementwise (Hadamard product), with broadcasting. Backward: dA = dY·B, dB = dY·A, each summed
+    /// back to its operand's shape.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
     public Tensor Mul(Tensor other)
     {
         var r = Binary(this, other, BinaryKind.Mul);
@@ -43,6 +58,11 @@ public partial class Tensor
         return r;
     }
 
+    /// <summary>
+    /// this / other elementwise, with broadcasting and IEEE semantics (x/0 = ±∞, 0/0 = NaN). Backward: dA = dY/B,
+    /// dB = −dY·(A/B)/B, each summed back to its operand's shape.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
     public Tensor Div(Tensor other)
     {
         var r = Binary(this, other, BinaryKind.Div);
@@ -57,10 +77,13 @@ public partial class Tensor
         return r;
     }
 
+    /// <summary>this + s elementwise. Backward: dX = dY.</summary>
     public Tensor Add(float s) => AddScalar(s);
 
+    /// <summary>this − s elementwise (computed as this + (−s)). Backward: dX = dY.</summary>
     public Tensor Sub(float s) => AddScalar(-s);
 
+    /// <summary>this · s elementwise. Backward: dX = s·dY.</summary>
     public Tensor Mul(float s)
     {
         var r = Zeros(_shape);
@@ -69,8 +92,13 @@ public partial class Tensor
         return r;
     }
 
+    /// <summary>
+    /// this / s, computed as this · (1/s): one rounding more than a true division, and s = 0 gives ±∞ (NaN for 0 and
+    /// NaN elements). Backward: dX = dY/s.
+    /// </summary>
     public Tensor Div(float s) => Mul(1f / s);
 
+    /// <summary>−this elementwise. Backward: dX = −dY.</summary>
     public Tensor Neg()
     {
         var r = Zeros(_shape);
@@ -93,18 +121,31 @@ public partial class Tensor
     /// <summary>s / t, with gradient −s/t².</summary>
     private static Tensor RDiv(float s, Tensor t) => Full(s, t._shape).Div(t);
 
+    /// <summary>a + b elementwise with broadcasting; see <see cref="Add(Tensor)"/>.</summary>
     public static Tensor operator +(Tensor a, Tensor b) => a.Add(b);
+    /// <summary>a − b elementwise with broadcasting; see <see cref="Sub(Tensor)"/>.</summary>
     public static Tensor operator -(Tensor a, Tensor b) => a.Sub(b);
+    /// <summary>a · b elementwise with broadcasting (not a matrix product; see <see cref="MatMul"/>).</summary>
     public static Tensor operator *(Tensor a, Tensor b) => a.Mul(b);
+    /// <summary>a / b elementwise with broadcasting; see <see cref="Div(Tensor)"/>.</summary>
     public static Tensor operator /(Tensor a, Tensor b) => a.Div(b);
+    /// <summary>a + s elementwise.</summary>
     public static Tensor operator +(Tensor a, float s) => a.Add(s);
+    /// <summary>s + a elementwise.</summary>
     public static Tensor operator +(float s, Tensor a) => a.Add(s);
+    /// <summary>a − s elementwise.</summary>
     public static Tensor operator -(Tensor a, float s) => a.Sub(s);
+    /// <summary>s − a elementwise. Backward: dA = −dY.</summary>
     public static Tensor operator -(float s, Tensor a) => RSub(s, a);
+    /// <summary>a · s elementwise.</summary>
     public static Tensor operator *(Tensor a, float s) => a.Mul(s);
+    /// <summary>s · a elementwise.</summary>
     public static Tensor operator *(float s, Tensor a) => a.Mul(s);
+    /// <summary>a / s elementwise, computed as a · (1/s); see <see cref="Div(float)"/>.</summary>
     public static Tensor operator /(Tensor a, float s) => a.Div(s);
+    /// <summary>s / a elementwise (IEEE: s/0 = ±∞). Backward: dA = −dY·s/a².</summary>
     public static Tensor operator /(float s, Tensor a) => RDiv(s, a);
+    /// <summary>−a elementwise.</summary>
     public static Tensor operator -(Tensor a) => a.Neg();
 
     private static Tensor Binary(Tensor a, Tensor b, BinaryKind kind)

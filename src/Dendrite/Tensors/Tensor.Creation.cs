@@ -4,10 +4,17 @@ namespace Dendrite.Tensors;
 
 public partial class Tensor
 {
+    /// <summary>A new tensor of <paramref name="shape"/> filled with 0 (no shape = a 0-d scalar).</summary>
+    /// <exception cref="ShapeMismatchException">A dimension is negative.</exception>
+    /// <exception cref="OverflowException">The element count exceeds <see cref="int.MaxValue"/>.</exception>
     public static Tensor Zeros(params int[] shape) => new(new float[checked((int)ShapeSize(shape))], shape);
 
+    /// <summary>A new tensor of <paramref name="shape"/> filled with 1.</summary>
+    /// <exception cref="ShapeMismatchException">A dimension is negative.</exception>
     public static Tensor Ones(params int[] shape) => Full(1f, shape);
 
+    /// <summary>A new tensor of <paramref name="shape"/> with every element set to <paramref name="value"/>.</summary>
+    /// <exception cref="ShapeMismatchException">A dimension is negative.</exception>
     public static Tensor Full(float value, params int[] shape)
     {
         var t = Zeros(shape);
@@ -46,6 +53,7 @@ public partial class Tensor
         return new(data, n);
     }
 
+    /// <summary>The 1-D tensor [0, 1, …, end − 1] as floats; empty when <paramref name="end"/> ≤ 0.</summary>
     public static Tensor Arange(int end) => Arange(0f, end);
 
     /// <summary>Uniform samples in [low, high) drawn from <paramref name="rng"/>.</summary>

@@ -24,6 +24,17 @@ public partial class Tensor
     /// <summary>The op that produced this tensor, or null for a leaf.</summary>
     public Node? GradFn { get; internal set; }
 
+    /// <summary>
+    /// Wraps <paramref name="data"/> as a tensor of <paramref name="shape"/> without copying it (later writes to the
+    /// array show through); the shape is copied. No shape means a 0-d scalar, which needs one element.
+    /// </summary>
+    /// <param name="data">Row-major values; its length must be the product of <paramref name="shape"/>.</param>
+    /// <param name="shape">Dimension lengths, each ≥ 0.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="shape"/> is null.</exception>
+    /// <exception cref="ShapeMismatchException">
+    /// A dimension is negative, or the product of <paramref name="shape"/> differs from the length of
+    /// <paramref name="data"/>.
+    /// </exception>
     public Tensor(float[] data, params int[] shape)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -41,15 +52,28 @@ public partial class Tensor
     /// <summary>Copy of the shape.</summary>
     public int[] ShapeArray => (int[])_shape.Clone();
 
+    /// <summary>Number of dimensions: 0 for a scalar, 2 for a [batch, features] matrix.</summary>
     public int Rank => _shape.Length;
 
+    /// <summary>
+    /// Number of elements: the product of <see cref="Shape"/>, 1 for a scalar, 0 if a dimension is 0.
+    /// </summary>
     public int Size => Data.Length;
 
     /// <summary>Length of dimension <paramref name="dim"/>; negative values count from the end.</summary>
     public int Dim(int dim) => _shape[NormalizeAxis(dim, Rank)];
 
+    /// <summary>
+    /// Writable view of <see cref="Data"/>. Writes through it are not recorded by autograd, so change values in place
+    /// only outside a graph (initialization, optimizer steps).
+    /// </summary>
     public Span<float> Span => Data;
 
+    /// <summary>
+    /// True when no op produced this tensor (<see cref="GradFn"/> is null): user-created tensors, parameters and
+    /// results computed while gradients were not recorded. <see cref="Backward()"/> fills <see cref="Grad"/> only on
+    /// leaves.
+    /// </summary>
     public bool IsLeaf => GradFn is null;
 
     /// <summary>The single value of a one-element tensor.</summary>
@@ -59,6 +83,7 @@ public partial class Tensor
         return Data[0];
     }
 
+    /// <summary>The shape as text, e.g. "[64, 784]"; "[]" for a scalar. Used in error messages.</summary>
     public string ShapeString => Format(_shape);
 
     /// <summary>Same data, new shape (a view: no copy). One dimension may be -1 and is inferred.</summary>

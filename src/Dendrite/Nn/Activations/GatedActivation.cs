@@ -14,6 +14,7 @@ public abstract class GatedActivation : Module
 
     private protected GatedActivation(string opName) => _opName = opName;
 
+    /// <summary>[.., 2h] → [.., h]: the input shape with its last dimension halved.</summary>
     /// <exception cref="ShapeMismatchException">the last dimension is odd (or the input is a scalar).</exception>
     public override int[] OutputShape(ReadOnlySpan<int> inputShape) => F.GatedOutputShape(inputShape, _opName);
 }

@@ -11,6 +11,11 @@ namespace Dendrite.Nn;
 /// </summary>
 public sealed class PReLU : Module
 {
+    /// <summary>
+    /// A PReLU with <paramref name="numParameters"/> slopes, each starting at <paramref name="init"/>.
+    /// </summary>
+    /// <param name="numParameters">1 for one shared slope, or C for one per channel (input dimension 1).</param>
+    /// <param name="init">Initial slope (PyTorch's default 0.25).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="numParameters"/> ≤ 0.</exception>
     public PReLU(int numParameters = 1, float init = 0.25f)
     {
@@ -24,13 +29,25 @@ public sealed class PReLU : Module
     /// <summary>The slopes a, [num_parameters].</summary>
     public Parameter Weight { get; }
 
+    /// <summary>Number of slopes: 1 (shared by every element) or C (one per channel, input dimension 1).</summary>
     public int NumParameters => Weight.Size;
 
     /// <summary>The slope the weights started at (0.25 by default); training moves the weights, not this.</summary>
     public float Init { get; }
 
+    /// <summary>
+    /// y = x for x &gt; 0, a_c·x otherwise, c the element's channel (<see cref="F.Prelu"/>); same shape out. Gradients
+    /// flow into <see cref="Weight"/> as well as the input.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">
+    /// <see cref="NumParameters"/> &gt; 1 and input dimension 1 is not <see cref="NumParameters"/>.
+    /// </exception>
     public override Tensor Forward(Tensor input) => F.Prelu(input, Weight);
 
+    /// <summary>The input shape itself.</summary>
+    /// <exception cref="ShapeMismatchException">
+    /// <see cref="NumParameters"/> &gt; 1 and <paramref name="inputShape"/> has no dimension 1 of that size.
+    /// </exception>
     public override int[] OutputShape(ReadOnlySpan<int> inputShape)
     {
         if (NumParameters != 1 && (inputShape.Length < 2 || inputShape[1] != NumParameters))
@@ -39,10 +56,12 @@ public sealed class PReLU : Module
         return inputShape.ToArray();
     }
 
+    /// <summary>"weight", the slopes [num_parameters] (torch.nn.PReLU's name).</summary>
     protected override IEnumerable<NamedParameter> LocalParameters()
     {
         yield return new NamedParameter("weight", Weight);
     }
 
+    /// <summary>PyTorch-like text, e.g. "PReLU(num_parameters=1)".</summary>
     public override string ToString() => $"PReLU(num_parameters={NumParameters})";
 }

@@ -9,7 +9,12 @@ namespace Dendrite.Nn;
 /// </summary>
 public sealed class SwiGLU() : GatedActivation("swiglu")
 {
+    /// <summary>
+    /// x [.., 2h] → SiLU(a) ⊙ b [.., h], with a, b the first and second halves of the last dimension.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The last dimension is odd, or the input is 0-d.</exception>
     public override Tensor Forward(Tensor input) => F.SwiGlu(input);
 
+    /// <summary>"SwiGLU()".</summary>
     public override string ToString() => "SwiGLU()";
 }

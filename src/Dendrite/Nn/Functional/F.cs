@@ -61,9 +61,14 @@ public static partial class F
         return y;
     }
 
+    /// <summary>
+    /// max(x, 0) elementwise, any shape; NaN stays NaN. f' = 1 for x &gt; 0, else 0 (see <see cref="Tensor.Relu"/>).
+    /// </summary>
     public static Tensor Relu(Tensor x) => x.Relu();
 
+    /// <summary>σ(x) = 1/(1 + e⁻ˣ) elementwise, any shape; finite for every finite x. f' = y(1 − y).</summary>
     public static Tensor Sigmoid(Tensor x) => x.Sigmoid();
 
+    /// <summary>tanh x elementwise, any shape. f' = 1 − y².</summary>
     public static Tensor Tanh(Tensor x) => x.Tanh();
 }

@@ -1,5 +1,6 @@
 namespace Dendrite.Optim.Schedules;
 
+/// <summary>Helpers that connect an <see cref="ILearningRateSchedule"/> to an optimizer.</summary>
 public static class LearningRateScheduleExtensions
 {
     /// <summary>Sets <paramref name="optimizer"/>'s learning rate to the schedule's value for <paramref name="t"/> (rounded to float).</summary>

@@ -10,6 +10,12 @@ public sealed class ReduceLROnPlateau
 {
     private PlateauState _state;
 
+    /// <summary>Starts at <paramref name="initialLearningRate"/> with no best metric yet.</summary>
+    /// <param name="initialLearningRate">The rate before any reduction (finite, &gt; 0).</param>
+    /// <param name="options">Patience, factor and the rest; null = PyTorch's defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The rate or an option is outside its range, or an enum value is undefined.
+    /// </exception>
     public ReduceLROnPlateau(double initialLearningRate, ReduceLROnPlateauOptions? options = null)
     {
         Options = options ?? new ReduceLROnPlateauOptions();
@@ -25,6 +31,7 @@ public sealed class ReduceLROnPlateau
         _state = new PlateauState(initialLearningRate, Worst, 0, 0, 0);
     }
 
+    /// <summary>The options in effect (the defaults when none were given).</summary>
     public ReduceLROnPlateauOptions Options { get; }
 
     /// <summary>The learning rate to use for the next epoch.</summary>
@@ -77,6 +84,9 @@ public sealed class ReduceLROnPlateau
         _ => metric > best + Options.Threshold,
     };
 
+    /// <summary>
+    /// The current state (an immutable record), for a checkpoint; <see cref="ImportState"/> restores it.
+    /// </summary>
     public PlateauState ExportState() => _state;
 
     /// <summary>Restores state from <see cref="ExportState"/>; throws <see cref="OptimizerStateException"/> when it is impossible.</summary>
