@@ -62,6 +62,35 @@ public class TrainOptionsTests
     }
 
     [Fact]
+    public void Csv_TakesTheTableDefaults_AndEveryTableOption()
+    {
+        string csv = Path.Combine(Path.GetTempPath(), $"dendrite-options-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(csv, "id;x;y\n1;2;3.5\n");
+        try
+        {
+            var d = Parse("--csv", csv, "--target", "y");
+            var source = new CsvSource(Path.GetFullPath(csv), "y");
+            Assert.Equal(source, d.Data);
+            RunConfig table = RunConfig.TableDefault(source);
+            Assert.Equal(table.Training, d.Training);
+            Assert.Equal(table.Optimizer, d.Optimizer);
+            Assert.Equal(table.Model.Hidden, d.Model.Hidden);
+            Assert.Equal(table.Model.Init, d.Model.Init);
+            Assert.Equal((100, 64, 0.05f, 64), (d.Training.Epochs, d.Training.BatchSize, d.Optimizer.LearningRate, d.Model.Hidden[0]));
+
+            var c = Parse("--csv", csv, "--target", "y", "--id-column", "id", "--delimiter", ";", "--task", "regression", "--test-split", "0.3",
+                "--split-seed", "9", "--log-target");
+            Assert.Equal(source with { IdColumn = "id", Delimiter = ';', Task = Data.TaskKind.Regression, TestSplit = 0.3, SplitSeed = 9, LogTarget = true }, c.Data);
+            Assert.Equal('\t', ((CsvSource)Parse("--csv", csv, "--target", "y", "--delimiter", "tab").Data).Delimiter);
+            Assert.Equal(Path.GetFullPath(csv), ((CsvSource)Parse("--csv", csv, "--target", "y", "--test-csv", csv).Data).TestPath);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    [Fact]
     public void Threads_DefaultToEveryCore_AndAreBounded()
     {
         Assert.Equal(Environment.ProcessorCount, TrainOptions.ParseThreads(TrainOptions.Parser.Parse([])));

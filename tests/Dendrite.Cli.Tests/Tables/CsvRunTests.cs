@@ -316,5 +316,31 @@ public sealed class CsvRunTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("--data", "/tmp", "--data applies to image runs; this run trains on a table")]
+    [InlineData("--csv", "x.csv", "--csv cannot be combined with --resume")]
+    [InlineData("--loss", "l1", "--loss cannot be combined with --resume")]
+    public void Resume_OfACsvRun_KeepsItsSettings(string option, string value, string message)
+    {
+        string run = _dir.Combine("R");
+        Assert.Equal(0, Cli("train", "--csv", Table("regression"), "--target", "y", "--epochs", "1", "--out", run).ExitCode);
+        var r = Cli("train", "--resume", run, "--epochs", "2", option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, Assert.Single(r.StderrLines), StringComparison.Ordinal);
+        Assert.Equal(1, Checkpoint.Load(Path.Combine(run, "last.safetensors")).Epoch);
+    }
+
+    [Fact]
+    public void Resume_AfterTheCsvChanged_IsRefused()
+    {
+        string csv = Table("regression"), run = _dir.Combine("R");
+        Assert.Equal(0, Cli("train", "--csv", csv, "--target", "y", "--epochs", "1", "--out", run).ExitCode);
+        TableFiles.Write(csv, "regression", seed: 2);
+        var r = Cli("train", "--resume", run, "--epochs", "2");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("the CSV file changed since the run started", Assert.Single(r.StderrLines), StringComparison.Ordinal);
+        Assert.Equal(1, Checkpoint.Load(Path.Combine(run, "last.safetensors")).Epoch);
+    }
+
     public void Dispose() => _dir.Dispose();
 }
