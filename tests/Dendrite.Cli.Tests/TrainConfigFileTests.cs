@@ -69,10 +69,11 @@ public class TrainConfigFileTests
         string recipe = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "recipes", "fashion-mnist.json");
         Assert.True(File.Exists(recipe), recipe);
         // Parsing only: --help would skip the file, so parse via the expansion and the option parser directly.
-        string[] args = Commands.TrainConfigFile.Expand(["--config", recipe], Commands.TrainOptions.Parser);
-        var parsed = Commands.TrainOptions.Parser.Parse(args);
-        var s = Commands.TrainOptions.ToSettings(parsed);
-        Commands.TrainExtraOptions.ToSettings(parsed, s);
-        Assert.True(s.Epochs > 0);
+        string[] args = Commands.ConfigFile.Expand(["--config", recipe], Commands.TrainOptions.Parser);
+        var config = Commands.TrainOptions.ToConfig(Commands.TrainOptions.Parser.Parse(args));
+        Assert.Equal(40, config.Training.Epochs);
+        Assert.Equal([512, 256], config.Model.Hidden);
+        Assert.Equal(Optim.OptimizerKind.AdamW, config.Optimizer.Kind);
+        Assert.Equal(Training.Policy.LrScheduleKind.OneCycle, config.Policy.Schedule?.Kind);
     }
 }

@@ -1,28 +1,28 @@
 using System.Text.Json;
 using Dendrite.Cli.Commands;
+using Dendrite.Nn.Functional;
 using Dendrite.Optim;
+using Dendrite.Training.Objectives;
 using Dendrite.Training.Policy;
+using Dendrite.Training.Runs;
 
 namespace Dendrite.Cli.Tests;
 
-// The issue-4 options of `train`: parsing into settings and end-to-end runs on CliRunner's synthetic data.
+// The toolbox options of `train`: parsing into the library's RunConfig and end-to-end runs on CliRunner's synthetic data.
 public class TrainToolboxTests
 {
-    private static TrainExtraSettings Parse(params string[] args)
-    {
-        var parsed = TrainOptions.Parser.Parse(args);
-        return TrainExtraOptions.ToSettings(parsed, TrainOptions.ToSettings(parsed));
-    }
+    private static RunConfig Parse(params string[] args) => TrainOptions.ToConfig(TrainOptions.Parser.Parse(args));
 
     [Fact]
     public void Defaults_AreSgdWithoutAnyPolicy()
     {
         var x = Parse();
-        Assert.Null(x.ActivationName);
-        Assert.Equal(0f, x.Dropout);
-        Assert.False(x.BatchNorm);
+        Assert.Equal("relu", x.Model.Activation);
+        Assert.Equal(0f, x.Model.Dropout);
+        Assert.False(x.Model.BatchNorm);
         Assert.Equal(new OptimizerSettings(OptimizerKind.Sgd, 0.1f, 0f), x.Optimizer);
         Assert.Equal(TrainingPolicy.None, x.Policy);
+        Assert.Equal(new ObjectiveSpec(), x.Objective);
     }
 
     [Fact]
@@ -31,14 +31,14 @@ public class TrainToolboxTests
         var x = Parse("--activation", "GELU", "--dropout", "0.25", "--batchnorm", "--optimizer", "sgd", "--momentum", "0.9", "--nesterov",
             "--lr", "0.05", "--weight-decay", "0.001", "--lr-schedule", "step:3:0.5", "--warmup", "2", "--clip-grad", "norm:1.5",
             "--label-smoothing", "0.1", "--val-split", "0.2", "--early-stopping", "4:0.001");
-        Assert.Equal("gelu", x.ActivationName);
-        Assert.Equal(0.25f, x.Dropout);
-        Assert.True(x.BatchNorm);
+        Assert.Equal("gelu", x.Model.Activation);
+        Assert.Equal(0.25f, x.Model.Dropout);
+        Assert.True(x.Model.BatchNorm);
         Assert.Equal(new OptimizerSettings(OptimizerKind.Sgd, 0.05f, 0.001f, 0.9f, Nesterov: true), x.Optimizer);
         Assert.Equal(new LrScheduleSpec(LrScheduleKind.Step, StepSize: 3, Gamma: 0.5), x.Policy.Schedule);
         Assert.Equal(2, x.Policy.WarmupEpochs);
         Assert.Equal(new GradientClip(GradientClipKind.Norm, 1.5f), x.Policy.Clip);
-        Assert.Equal(0.1f, x.Policy.LabelSmoothing);
+        Assert.Equal(0.1f, x.Objective.LabelSmoothing);
         Assert.Equal(0.2, x.Policy.ValidationFraction, 6);
         Assert.Equal(4, x.Policy.EarlyStopping!.Patience);
         Assert.Equal(0.001, x.Policy.EarlyStopping.MinDelta, 6);
@@ -64,10 +64,29 @@ public class TrainToolboxTests
     }
 
     [Fact]
-    public void InitSchemes_AreParsedByLinearInit()
+    public void InitSchemes_AreParsedByLinearInit() =>
+        Assert.Equal(Init.LinearInit.Parse("xavier_normal"), Parse("--init", "xavier_normal").Model.Init);
+
+    [Fact]
+    public void ObjectiveOptions_AreParsed()
     {
-        var s = TrainOptions.ToSettings(TrainOptions.Parser.Parse(["--init", "xavier_normal"]));
-        Assert.Equal(Init.LinearInit.Parse("xavier_normal"), s.Init);
+        Assert.Equal(new ObjectiveSpec(ClassWeighting.Balanced), Parse("--class-weight", "balanced").Objective);
+        Assert.Equal(new ObjectiveSpec(Loss: RegressionLoss.Huber, HuberDelta: 0.5f), ParseCsv("--loss", "huber", "--huber-delta", "0.5").Objective);
+        Assert.Equal(RegressionLoss.L1, ParseCsv("--loss", "L1").Objective.Loss);
+    }
+
+    private static RunConfig ParseCsv(params string[] args)
+    {
+        string csv = Path.Combine(Path.GetTempPath(), $"dendrite-toolbox-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(csv, "x,y\n1,2.5\n2,3.5\n");
+        try
+        {
+            return Parse(["--csv", csv, "--target", "y", .. args]);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
     }
 
     public static TheoryData<string[]> BadToolboxArguments => new()
@@ -102,6 +121,12 @@ public class TrainToolboxTests
         new[] { "--activation", "swishy" },
         new[] { "--config", "/nonexistent/dendrite.json" },
         new[] { "--csv", "/nonexistent/table.csv", "--target", "y", "--dropout", "0.2" },
+        new[] { "--class-weight", "inverse" },
+        new[] { "--loss", "huber" },
+        new[] { "--huber-delta", "0.5" },
+        new[] { "--threads", "0" },
+        new[] { "--threads", "100000" },
+        new[] { "--engine", "gpu" },
     };
 
     [Theory]

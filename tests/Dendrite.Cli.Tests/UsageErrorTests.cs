@@ -32,7 +32,8 @@ public class UsageErrorTests
         new[] { "--hidden", "256,0" },
         new[] { "--hidden", "-5" },
         new[] { "--hidden", "many" },
-        new[] { "--hidden", "1000000" },
+        new[] { "--hidden", "2000000" },       // beyond ModelLimits.MaxWidth
+        new[] { "--hidden", "100000,100000" }, // a hidden-to-hidden weight beyond ModelLimits.MaxTensorElements
         new[] { "--activation", "nope" },
         new[] { "--activation", "" },
         new[] { "--init", "normal:" },

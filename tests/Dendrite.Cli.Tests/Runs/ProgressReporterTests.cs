@@ -18,6 +18,19 @@ public class ProgressReporterTests
     }
 
     [Fact]
+    public void InteractiveText_OfACsvRegression_SummarizesTheRegressionMetrics()
+    {
+        using var dir = new TempDirectory();
+        string csv = Tables.TableFiles.Write(dir.Combine("t.csv"), "regression");
+        var r = CliRunner.Run(CliRunner.NoData with { Interactive = true }, "train", "--csv", csv, "--target", "y", "--id-column", "id",
+            "--epochs", "2", "--out", dir.Combine("run"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("training summary", r.Stdout, StringComparison.Ordinal);
+        foreach (string column in new[] { "test_rmse", "test_mae", "test_r2", "test_log_r" }) Assert.True(r.Stdout.Contains(column, StringComparison.Ordinal), r.Stdout); // 80 columns cut test_log_rmse
+        Assert.Contains("test rmse: ", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InteractiveJson_KeepsOneObjectPerLine()
     {
         using var dir = new TempDirectory();

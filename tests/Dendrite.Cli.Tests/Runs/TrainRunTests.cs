@@ -20,7 +20,9 @@ public class TrainRunTests
 
         using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json")));
         Assert.Equal(5, config.RootElement.GetProperty("seed").GetInt32());
-        Assert.Equal("6", config.RootElement.GetProperty("options").GetProperty("hidden").GetString());
+        Assert.Equal(2, config.RootElement.GetProperty("schema_version").GetInt32());
+        Assert.Equal([6], config.RootElement.GetProperty("model").GetProperty("hidden").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("fashion-mnist", config.RootElement.GetProperty("data").GetProperty("kind").GetString());
         Assert.Equal("test_acc", config.RootElement.GetProperty("selection_metric").GetString());
         Assert.False(string.IsNullOrEmpty(config.RootElement.GetProperty("dendrite_version").GetString()));
         string[] metrics = File.ReadAllLines(Path.Combine(run, "metrics.csv"));
@@ -50,10 +52,10 @@ public class TrainRunTests
         var a = Checkpoint.Load(Path.Combine(whole, "last.safetensors"));
         var b = Checkpoint.Load(Path.Combine(split, "last.safetensors"));
         Assert.Equal(5, b.Epoch);
-        foreach (var (name, t) in a.Parameters) Assert.Equal(t.Data, b.Parameters[name].Data);
+        CheckpointAssert.SameState(a, b);
         Assert.Equal(6, File.ReadAllLines(Path.Combine(split, "metrics.csv")).Length);
         using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(split, "config.json")));
-        Assert.Equal(5, config.RootElement.GetProperty("options").GetProperty("epochs").GetInt32());
+        Assert.Equal(5, config.RootElement.GetProperty("training").GetProperty("epochs").GetInt32());
     }
 
     [Fact]
