@@ -77,7 +77,7 @@ public class HelpTests
     public void EvalHelp_DescribesImageAndTableModels()
     {
         string help = CliRunner.Run(CliRunner.NoData, "eval", "--help").Stdout;
-        Assert.StartsWith("usage: dendrite eval MODEL_OR_RUN FILE.csv [options]", help, StringComparison.Ordinal);
+        Assert.StartsWith("usage: dendrite eval MODEL_OR_RUN [FILE.csv] [options]", help, StringComparison.Ordinal);
         foreach (string part in new[] { "run folder", "Fashion-MNIST test set", "table model", "FILE.csv", "target column", "confusion matrix",
                      "RMSE, MAE, R² and log-RMSE", "image models: test|train" })
             Assert.Contains(part, help, StringComparison.Ordinal);

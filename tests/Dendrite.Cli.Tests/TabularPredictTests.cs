@@ -198,19 +198,6 @@ public sealed class TabularPredictTests : IDisposable
     }
 
     [Fact]
-    public void RegressionLoss_OnADetectedClassificationTarget_ExitsWith2_AndLeavesNoFolder()
-    {
-        string run = _dir.Combine($"bad{_count++}");
-        var r = CliRunner.Run(CliRunner.NoData, "train", "--csv", Table(), "--target", "label", "--id-column", "id", "--epochs", "1",
-            "--out", run, "--loss", "huber");
-        Assert.Equal(2, r.ExitCode);
-        Assert.Contains("huber loss applies to regression only", Assert.Single(r.StderrLines), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(run));
-    }
-
-    [Fact(Skip = "src bug: with a detected (not --task) classification target, --loss is refused by the library after the run has " +
-        "started (data, model and run-folder notes and the epoch header already printed) in words that do not name --loss; version 1 " +
-        "said '--loss applies to regression only … (see dendrite train --help)' before the header")]
     public void RegressionLoss_OnADetectedClassificationTarget_IsAUsageErrorNamingTheOption_BeforeTheHeader()
     {
         var r = CliRunner.Run(CliRunner.NoData, "train", "--csv", Table(), "--target", "label", "--id-column", "id", "--epochs", "1",
@@ -220,6 +207,7 @@ public sealed class TabularPredictTests : IDisposable
         Assert.Contains("--loss", line, StringComparison.Ordinal);
         Assert.EndsWith("(see dendrite train --help)", line, StringComparison.Ordinal);
         Assert.DoesNotContain(r.StdoutLines, l => l.StartsWith("epoch ", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.StdoutLines, l => l.StartsWith("run folder", StringComparison.Ordinal));
     }
 
     public void Dispose() => _dir.Dispose();

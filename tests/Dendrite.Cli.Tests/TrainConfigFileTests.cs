@@ -41,7 +41,7 @@ public class TrainConfigFileTests
     [Theory]
     [InlineData("""{"epochz": 3}""", "epochz")]
     [InlineData("""{"config": "x.json"}""", "config")]
-    [InlineData("""{"epochs": "ten"}""", "--epochs")]
+    [InlineData("""{"epochs": "ten"}""", "key 'epochs' must be a positive integer")]
     [InlineData("""{"epochs": true}""", "epochs")]
     [InlineData("""{"batchnorm": 1}""", "batchnorm")]
     [InlineData("""{"hidden": {"a": 1}}""", "hidden")]
@@ -69,11 +69,29 @@ public class TrainConfigFileTests
         string recipe = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "recipes", "fashion-mnist.json");
         Assert.True(File.Exists(recipe), recipe);
         // Parsing only: --help would skip the file, so parse via the expansion and the option parser directly.
-        string[] args = Commands.ConfigFile.Expand(["--config", recipe], Commands.TrainOptions.Parser);
-        var config = Commands.TrainOptions.ToConfig(Commands.TrainOptions.Parser.Parse(args));
+        var (args, origins) = Commands.ConfigFile.Expand(["--config", recipe], Commands.TrainOptions.Parser);
+        var config = Commands.TrainOptions.ToConfig(Commands.TrainOptions.Parser.Parse(args, origins));
         Assert.Equal(40, config.Training.Epochs);
         Assert.Equal([512, 256], config.Model.Hidden);
         Assert.Equal(Optim.OptimizerKind.AdamW, config.Optimizer.Kind);
         Assert.Equal(Training.Policy.LrScheduleKind.OneCycle, config.Policy.Schedule?.Kind);
+    }
+
+    [Fact]
+    public void ABadValueFromTheFile_IsReportedByFileAndKey()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"dendrite-config-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{\"lr\": -1, \"epochs\": 2}");
+        try
+        {
+            var r = CliRunner.Run(CliRunner.NoData, "train", "--config", path);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains($"--config file '{path}': key 'lr'", r.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("--lr ", r.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

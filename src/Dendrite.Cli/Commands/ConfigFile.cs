@@ -51,7 +51,7 @@ internal static class ConfigFile
             string key = property.Name;
             string where = $"--config file '{path}': key '{key}'";
             var spec = parser.Specs.FirstOrDefault(s => s.Name == key);
-            if (spec is null || key == "config") throw new UsageException($"{where} is not a train option", parser.HelpCommand);
+            if (spec is null || key == "config") throw new UsageException($"{where} is not an option of {parser.HelpCommand.Replace(" --help", "", StringComparison.Ordinal)}", parser.HelpCommand);
             if (given.Contains(key)) continue; // the command line overrides the file
             if (spec.ValueName is null)
             {

@@ -21,9 +21,9 @@ internal sealed class CvCommand : ICommand
 {
     private static readonly OptionParser Parser = new("cv",
     [
-        .. TrainOptions.DataSpecs.Where(s => s.Name != "data"),
+        .. TrainOptions.ForTables(TrainOptions.DataSpecs.Where(s => s.Name != "data")),
         new("folds", "K", "number of folds, ≥ 2 (default 5)"),
-        .. TrainOptions.ModelSpecs,
+        .. TrainOptions.ForTables(TrainOptions.ModelSpecs),
         new("out", "DIR", "write config.json and folds.csv (one row per fold, then the mean and std) to DIR"),
     ]);
 
@@ -67,7 +67,10 @@ internal sealed class CvCommand : ICommand
         if (frame.SkippedLines.Length > 0) note($"skipped {frame.SkippedLines.Length} rows of {source.Path} with a missing target");
         // The model line describes the whole table's preprocessing (each fold fits its own on its training rows).
         int[] all = [.. Enumerable.Range(0, frame.RowCount)];
-        RunData whole = RunDataLoader.FromRows(frame, all, all, source, config, [], (_, _, _) => "");
+        var wholeNotes = new List<string>();
+        RunData whole = RunDataLoader.FromRows(frame, all, all, source, config, wholeNotes, (_, _, _) => "");
+        TrainOptions.CheckForData(o, config, whole);
+        foreach (string line in wholeNotes) note(line.Replace("name it as the id column", "pass it as --id-column", StringComparison.Ordinal));
         note(RunNotes.Model(config, whole, threads));
 
         TaskKind task = whole.Info.Task;

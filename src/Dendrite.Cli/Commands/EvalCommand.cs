@@ -37,7 +37,7 @@ internal sealed class EvalCommand : ICommand
         new("data", "DIR", "image models: folder holding the Fashion-MNIST *-ubyte.gz files (default: search cache and system folders)"),
         new("split", "NAME", "image models: test|train, which split to evaluate (default test)"),
         new("log-format", "FORMAT", "text|json; json prints one object on stdout (default text)"),
-    ], ["MODEL_OR_RUN", "FILE.csv"]);
+    ], ["MODEL_OR_RUN", "[FILE.csv]"]);
 
     private static readonly Dictionary<string, LogFormat> Formats = new() { ["text"] = LogFormat.Text, ["json"] = LogFormat.Json };
     private static readonly Dictionary<string, bool> Splits = new() { ["test"] = true, ["train"] = false };
@@ -113,7 +113,8 @@ internal sealed class EvalCommand : ICommand
     {
         var c = CultureInfo.InvariantCulture;
         w.WriteLine($"model: {path} ({about})");
-        w.WriteLine(string.Create(c, $"{split}: {r.Count:N0} samples, loss {r.Loss:F4}, accuracy {r.Accuracy:F4}, macro F1 {r.MacroF1:F4}"));
+        string set = split is "test" or "train" ? split + " set" : split;
+        w.WriteLine(string.Create(c, $"{set}: {r.Count:N0} samples, loss {r.Loss:F4}, accuracy {r.Accuracy:F4}, macro F1 {r.MacroF1:F4}"));
         w.WriteLine();
         var perClass = new TextTable("class", "precision", "recall", "f1", "support");
         foreach (var m in r.Classes)

@@ -34,7 +34,7 @@ internal sealed class SummaryCommand : ICommand
         TrainedModel model = TrainedModel.Load(path);
         ModelInfo info = model.Info;
         stdout.WriteLine($"model: {path}");
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"architecture: {model.Describe()}, trained {model.Epoch} epochs"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"architecture: {model.DescribeLayers()}, trained {model.Epoch} epochs"));
         if (info.Task == TaskKind.Regression) stdout.WriteLine($"task: regression on '{info.TargetName ?? "target"}'");
         else stdout.WriteLine($"classes: {string.Join(", ", info.ClassNames!)}");
         switch (info.Input)

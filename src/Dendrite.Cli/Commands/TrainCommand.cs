@@ -70,6 +70,7 @@ internal sealed class TrainCommand : ICommand
         ITrainReporter reporter, CliServices services)
     {
         RunData data = RunDataSource.Load(config, services, reporter.Note, last?.Info.ClassNames);
+        TrainOptions.CheckForData(o, config, data);
         reporter.Note($"data: {data.Description}");
         foreach (string note in data.Notes) reporter.Note(note.Replace("name it as the id column", "pass it as --id-column", StringComparison.Ordinal));
         reporter.Note(RunNotes.Model(config, data, threads));

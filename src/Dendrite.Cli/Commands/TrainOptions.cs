@@ -38,11 +38,11 @@ internal static class TrainOptions
     [
         new("epochs", "N", "passes over the training set (default 10; 100 with --csv)"),
         new("batch-size", "N", "mini-batch size (default 256; 64 with --csv)"),
-        new("lr", "X", "learning rate (default 0.1 for sgd, 0.05 with --csv, else the optimizer's own, e.g. 0.001 for adam)"),
+        new("lr", "X", "learning rate (default for sgd 0.1; 0.05 with --csv; else the optimizer's own, e.g. 0.001 for adam)"),
         new("weight-decay", "X", "L2 weight decay, decoupled for adamw (default 0; adamw 0.01)"),
         new("hidden", "LIST", "hidden layer widths, e.g. 256,128, or none for softmax/linear regression (default 256; 64 with --csv)"),
         new("activation", "NAME", $"{string.Join('|', ActivationRegistry.Names)}; gated ones (glu, swiglu, geglu) double the Linear before them (default relu)"),
-        new("init", "SCHEME", "normal:STD|uniform:A|xavier_uniform[:GAIN]|xavier_normal[:GAIN]|kaiming_uniform|kaiming_normal|orthogonal[:GAIN]|default (PyTorch's) (default normal:0.01; default with --csv)"),
+        new("init", "SCHEME", "normal:STD|uniform:A|xavier_uniform[:GAIN]|xavier_normal[:GAIN]|kaiming_uniform|kaiming_normal|orthogonal[:GAIN]|default (PyTorch's) (default normal:0.01; PyTorch's with --csv)"),
         new("dropout", "P", "dropout probability after every hidden activation, in [0, 1) (default 0)"),
         new("batchnorm", null, "BatchNorm1d after every hidden Linear, before the activation (fused with it on the fused engine)"),
         new("optimizer", "NAME", $"{string.Join('|', OptimizerFactory.KindNames)} (default sgd)"),
@@ -64,6 +64,15 @@ internal static class TrainOptions
         new("log-format", "FORMAT", "text|json; json prints one object per line on stdout (default text)"),
         new("config", "FILE", "JSON object of options (keys without dashes, e.g. {\"epochs\": 30, \"optimizer\": \"adamw\"}); flags override it"),
     ];
+
+    /// <summary>
+    /// <paramref name="specs"/> as a command that always trains on a table describes them (cv): the table defaults
+    /// only, and --csv required.
+    /// </summary>
+    public static IEnumerable<OptionSpec> ForTables(IEnumerable<OptionSpec> specs) => specs.Select(s => s.Name == "csv"
+        ? s with { Help = $"the CSV table (header row; required); defaults for tables: {TableDefaults}" }
+        : s with { Help = System.Text.RegularExpressions.Regex.Replace(s.Help.Replace("with --csv: ", "", StringComparison.Ordinal),
+            @"\(default ([^;()]*(?:\([^)]*\))?[^;()]*); (?:default )?([^);]*) with --csv(;[^)]*)?\)", "(default $2$3)") });
 
     /// <summary>The whole option table of <c>train</c>.</summary>
     public static OptionParser Parser { get; } = new("train",
@@ -232,6 +241,32 @@ internal static class TrainOptions
         }
     }
 
+    /// <summary>
+    /// The checks that need the data: settings of the other task (--loss for a detected classification target,
+    /// --class-weight or --label-smoothing for a detected regression one) and the model's size for the data's widths,
+    /// each naming its flag, before a run folder is made.
+    /// </summary>
+    public static void CheckForData(ParsedOptions o, RunConfig config, RunData data)
+    {
+        Data.TaskKind task = data.Info.Task;
+        if (task == Data.TaskKind.Regression)
+        {
+            foreach (string name in new[] { "class-weight", "label-smoothing" })
+                if (o.Has(name)) throw new UsageException($"{o.Label(name)} applies to classification only; '{data.Info.TargetName}' was read as regression (--task)", o.HelpCommand);
+        }
+        else if (o.Has("loss") || o.Has("huber-delta"))
+            throw new UsageException($"{o.Label(o.Has("loss") ? "loss" : "huber-delta")} applies to regression only (classification uses cross-entropy); the target was read as classification (--task)", o.HelpCommand);
+        try
+        {
+            config.Objective.CheckApplies(task);
+            config.Model.ForData(data.Fit.Train.FeatureCount, data.Outputs).Validate();
+        }
+        catch (DendriteException e)
+        {
+            throw new UsageException($"{e.Message} (--hidden, --activation)", o.HelpCommand);
+        }
+    }
+
     /// <summary>The registry activations the fused engine runs (with their default parameters).</summary>
     private static IEnumerable<string> FusedActivationNames =>
         ActivationRegistry.Names.Where(n => ActivationRegistry.IsFusable(ActivationRegistry.Create(n)));
@@ -319,7 +354,8 @@ internal static class TrainOptions
     {
         string? text = o.Get("val-split");
         if (text is null) return 0;
-        if (!ValueParsers.TryFloat(text, out float f) || !(f > 0f && f < 1f)) throw o.Error("val-split", "must be a fraction in (0, 1)");
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double f) || !(f > 0 && f < 1))
+            throw o.Error("val-split", "must be a fraction in (0, 1)");
         return f;
     }
 

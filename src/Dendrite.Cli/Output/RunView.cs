@@ -136,7 +136,7 @@ internal sealed record RunView(TaskKind Task, bool Table, int SkippedRows = 0)
         foreach (string name in Scores)
         {
             header.Add("test_" + name);
-            row.Add(Regression ? G(r.Test?.Get(name)) : F4(r.Test?.Get(name)));
+            row.Add(Regression && name is "rmse" or "mae" ? G(r.Test?.Get(name)) : F4(r.Test?.Get(name)));
         }
         header.Add("seconds");
         row.Add(r.Seconds.ToString("F2", CultureInfo.InvariantCulture));

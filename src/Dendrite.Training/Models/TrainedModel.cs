@@ -61,6 +61,23 @@ public sealed class TrainedModel
     }
 
     /// <summary>
+    /// <see cref="Describe"/> with the activations and the normalization and dropout layers, as train's "model:" line
+    /// names them: "784-16-10 gelu, batchnorm, dropout 0.1".
+    /// </summary>
+    public string DescribeLayers()
+    {
+        if (Architecture is not SequentialConfig s) return Describe();
+        var sb = new System.Text.StringBuilder(Describe());
+        string[] activations = [.. s.Layers.OfType<ActivationConfig>().Select(a => a.Name).Distinct()];
+        if (activations.Length > 0) sb.Append(' ').Append(string.Join("/", activations));
+        if (s.Layers.OfType<BatchNorm1dConfig>().Any()) sb.Append(", batchnorm");
+        if (s.Layers.OfType<LayerNormConfig>().Any()) sb.Append(", layernorm");
+        if (s.Layers.OfType<DropoutConfig>().FirstOrDefault() is { } d)
+            sb.Append(", dropout ").Append(d.P.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// Loads any Dendrite model or checkpoint file (version 1 or 2), checked as untrusted input against
     /// <paramref name="limits"/> before anything is built.
     /// </summary>

@@ -157,15 +157,18 @@ public static class RunTraining
             long start = Stopwatch.GetTimestamp();
             Trainer trainer = _trainer;
             MetricGoal goal = objective.Goal;
+            double minDelta = config.Policy.EarlyStopping?.MinDelta ?? 0;
             double best = (resume?.History ?? []).Select(h => SelectionMetric.Of(h, goal)).Aggregate(double.NaN,
-                (b, v) => goal.Improves(v, b) ? v : b);
+                (b, v) => goal.Improves(v, b, minDelta) ? v : b);
             IReadOnlyList<EpochResult> history = resume?.History ?? [];
             foreach (FitEpoch e in trainer.Run(data.Fit, shuffle, resume, callbacks?.Batch, cancellationToken))
             {
                 // Captured after the schedule and early stopping have seen the epoch, so the file is the exact boundary state.
                 byte[] bytes = Capture(e.Result.Epoch, shuffle, e.History, trainer.ExportFitState()).ToBytes();
                 double value = SelectionMetric.Of(e.Result, goal);
-                bool isBest = goal.Improves(value, best);
+                // With early stopping, "best" means what its tracker means (a gain above its min delta), so
+                // best.safetensors holds the weights early stopping restores.
+                bool isBest = goal.Improves(value, best, minDelta);
                 if (isBest)
                 {
                     best = value;

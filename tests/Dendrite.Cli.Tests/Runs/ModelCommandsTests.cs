@@ -49,7 +49,7 @@ public class ModelCommandsTests(TrainedRun run) : IClassFixture<TrainedRun>
     {
         var r = Cli("summary", run.Best);
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains(r.StdoutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^architecture: 4-6-3, trained [12] epochs$"));
+        Assert.Contains(r.StdoutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^architecture: 4-6-3 relu, trained [12] epochs$"));
         Assert.Contains("classes: 0, 1, 2", r.StdoutLines);
         Assert.Contains("input: 2×2 images, pixels scaled by 0.00392157", r.StdoutLines); // the synthetic set stands in for Fashion-MNIST
         Assert.Contains(r.StdoutLines, l => l.Contains("ReLU()", StringComparison.Ordinal) && l.Contains("[1, 6]", StringComparison.Ordinal));
@@ -57,16 +57,14 @@ public class ModelCommandsTests(TrainedRun run) : IClassFixture<TrainedRun>
         Assert.Contains("Total params: 51", r.Stdout, StringComparison.Ordinal); // (4+1)·6 + (6+1)·3
     }
 
-    [Fact(Skip = "src bug: eval's text line for an image model changed from 'test set: 30 samples, …' (version 1) to 'test: 30 samples, …' " +
-        "(EvalCommand passes the split name where the old code wrote '{split} set')")]
+    [Fact]
     public void Eval_Text_NamesTheSplitAsVersion1Did()
     {
         var r = Cli("eval", run.Folder);
         Assert.Contains(r.StdoutLines, l => l.StartsWith("test set: 30 samples", StringComparison.Ordinal));
     }
 
-    [Fact(Skip = "src bug: summary's architecture line lost the activation, batch norm and dropout ('architecture: 4-6-3 relu, trained 2 epochs' " +
-        "in version 1, now 'architecture: 4-6-3, trained 2 epochs'); TrainedModel.Describe() gives the widths only")]
+    [Fact]
     public void Summary_ArchitectureLine_NamesTheActivationAsVersion1Did()
     {
         var r = Cli("summary", Path.Combine(run.Folder, "last.safetensors"));

@@ -119,7 +119,7 @@ public class ToolboxRunTests
         var summary = Cli("summary", run);
         Assert.True(summary.ExitCode == 0, summary.Stderr);
         Assert.Contains(summary.StdoutLines, l => l.Contains("BatchNorm1d", StringComparison.Ordinal));
-        Assert.Contains(summary.StdoutLines, l => l.StartsWith("architecture: 4-8-3, trained ", StringComparison.Ordinal));
+        Assert.Contains(summary.StdoutLines, l => l.StartsWith("architecture: 4-8-3 gelu, batchnorm, dropout 0.2, trained ", StringComparison.Ordinal));
         Assert.Contains(summary.StdoutLines, l => l.Contains("GELU(", StringComparison.Ordinal));
         Assert.Contains(summary.StdoutLines, l => l.Contains("Dropout(p=0.2)", StringComparison.Ordinal));
 

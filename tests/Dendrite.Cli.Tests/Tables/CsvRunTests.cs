@@ -209,9 +209,7 @@ public sealed class CsvRunTests : IDisposable
         Assert.Contains("stopped early after epoch 2", Assert.Single(resume.StderrLines), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "src question: with a min delta, early stopping restores the best epoch by its own rule (gain > MIN_DELTA) while " +
-        "best.safetensors keeps the best epoch by any gain, so 'weights of epoch 1 restored (best validation rmse)' is printed while " +
-        "best.safetensors (what eval and predict load) holds epoch 2")]
+    [Fact]
     public void EarlyStopping_WithAMinDelta_RestoresTheEpochThatBestSafetensorsHolds()
     {
         string run = _dir.Combine("R");
@@ -289,9 +287,9 @@ public sealed class CsvRunTests : IDisposable
     }
 
     [Theory]
-    [InlineData("regression", "--class-weight", "balanced", "class weighting applies to classification only")]
-    [InlineData("regression", "--label-smoothing", "0.1", "label smoothing applies to classification only")]
-    [InlineData("classification", "--loss", "l1", "l1 loss applies to regression only")]
+    [InlineData("regression", "--class-weight", "balanced", "--class-weight applies to classification only")]
+    [InlineData("regression", "--label-smoothing", "0.1", "--label-smoothing applies to classification only")]
+    [InlineData("classification", "--loss", "l1", "--loss applies to regression only")]
     public void ObjectiveOptions_ThatDoNotFitADetectedTask_ExitWith2_AndLeaveNoFolder(string task, string option, string value, string message)
     {
         string run = _dir.Combine("R");
