@@ -9,7 +9,7 @@ namespace Dendrite.Cli;
 /// <param name="LoadData">Loads the data set from an optional folder, sending one-line progress notes to the callback.</param>
 public sealed record CliServices(Func<string?, Action<string>, FashionMnistData> LoadData)
 {
-    public static CliServices Default { get; } = new(LoadFashionMnist);
+    public static CliServices Default { get; } = new((dir, log) => LoadFashionMnist(dir, log, null));
 
     /// <summary>Where <c>train</c> creates runs/&lt;timestamp&gt; folders when --out is not given.</summary>
     public string RunsRoot { get; init; } = "runs";
@@ -17,12 +17,15 @@ public sealed record CliServices(Func<string?, Action<string>, FashionMnistData>
     /// <summary>True when stdout is an interactive terminal, so live progress bars may be drawn.</summary>
     public bool Interactive { get; init; }
 
-    /// <summary>Fashion-MNIST from <paramref name="dir"/> or the usual places; a failure names the option that gives the folder.</summary>
-    private static FashionMnistData LoadFashionMnist(string? dir, Action<string> log)
+    /// <summary>
+    /// Fashion-MNIST from <paramref name="dir"/> or the usual places, read within <paramref name="limits"/> (null:
+    /// the reader's defaults); a failure names the option that gives the folder.
+    /// </summary>
+    internal static FashionMnistData LoadFashionMnist(string? dir, Action<string> log, Data.Idx.IdxReadOptions? limits)
     {
         try
         {
-            return FashionMnist.Load(dir, log);
+            return FashionMnist.Load(dir, log, limits);
         }
         catch (DatasetNotFoundException e)
         {

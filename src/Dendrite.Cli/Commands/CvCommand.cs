@@ -21,7 +21,7 @@ internal sealed class CvCommand : ICommand
 {
     private static readonly OptionParser Parser = new("cv",
     [
-        .. TrainOptions.ForTables(TrainOptions.DataSpecs.Where(s => s.Name != "data")),
+        .. TrainOptions.ForTables(TrainOptions.DataSpecs.Where(s => s.Name is not ("data" or "max-idx-elements"))),
         new("folds", "K", "number of folds, ≥ 2 (default 5)"),
         .. TrainOptions.ForTables(TrainOptions.ModelSpecs),
         new("out", "DIR", "write config.json and folds.csv (one row per fold, then the mean and std) to DIR"),

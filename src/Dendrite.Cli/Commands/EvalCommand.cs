@@ -36,6 +36,7 @@ internal sealed class EvalCommand : ICommand
     [
         new("data", "DIR", "image models: folder holding the Fashion-MNIST *-ubyte.gz files (default: search cache and system folders)"),
         new("split", "NAME", "image models: test|train, which split to evaluate (default test)"),
+        TrainOptions.IdxLimitSpec,
         new("log-format", "FORMAT", "text|json; json prints one object on stdout (default text)"),
     ], ["MODEL_OR_RUN", "[FILE.csv]"]);
 
@@ -52,6 +53,7 @@ internal sealed class EvalCommand : ICommand
         }
         if (o.Positionals.Count is < 1 or > 2) throw new UsageException("eval needs a MODEL_OR_RUN argument (and FILE.csv for a table model)", Parser.HelpCommand);
         LogFormat format = ValueParsers.Choice(o, "log-format", LogFormat.Text, Formats);
+        services = TrainOptions.WithIdxLimit(o, services);
         TextWriter notes = format == LogFormat.Json ? stderr : stdout;
         string path = ModelSource.Resolve(o.Positionals[0]);
         TrainedModel model = TrainedModel.Load(path);

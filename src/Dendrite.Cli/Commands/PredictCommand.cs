@@ -4,6 +4,7 @@ using Dendrite.Cli.Options;
 using Dendrite.Cli.Output;
 using Dendrite.Cli.Runs;
 using Dendrite.Data;
+using Dendrite.Data.Idx;
 using Dendrite.Data.Tabular;
 using Dendrite.Formats.IO;
 using Dendrite.Plots;
@@ -40,6 +41,7 @@ internal sealed class PredictCommand : ICommand
         new("show", "N", "draw the first N images with true and predicted labels as an SVG grid"),
         new("show-out", "FILE", "where --show writes its SVG (default predictions.svg)"),
         new("log-format", "FORMAT", "text|json; json prints one object per sample on stdout (default text)"),
+        TrainOptions.IdxLimitSpec,
     ], ["MODEL", "INPUT"]);
 
     /// <summary>Image-only options of predict.</summary>
@@ -64,10 +66,11 @@ internal sealed class PredictCommand : ICommand
 
         int top = ValueParsers.PositiveInt(o, "top", 3);
         int show = o.Has("show") ? ValueParsers.PositiveInt(o, "show", 10) : 0;
-        var input = PredictInput.Load(o.Positionals[1], predictor.InputWidth);
+        IdxReadOptions? limits = TrainOptions.IdxLimits(o);
+        var input = PredictInput.Load(o.Positionals[1], predictor.InputWidth, limits);
         Prediction[] predictions = predictor.Predict(input.Features, input.Count);
         if (model.Info.Task == TaskKind.Regression) return Values(predictions, o, format, stdout);
-        int[]? labels = o.Get("labels") is { } labelPath ? PredictInput.LoadLabels(labelPath, input.Count) : input.Labels;
+        int[]? labels = o.Get("labels") is { } labelPath ? PredictInput.LoadLabels(labelPath, input.Count, limits) : input.Labels;
         IReadOnlyList<string> names = model.Info.ClassNames!;
         if (labels?.FirstOrDefault(l => l >= names.Count, -1) is int bad and >= 0)
             throw new DendriteException($"{o.Positionals[1]}: label {bad} is out of range for a model with {names.Count} classes");

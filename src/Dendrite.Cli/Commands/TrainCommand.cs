@@ -40,6 +40,7 @@ internal sealed class TrainCommand : ICommand
             stdout.Write(parser.Help(Description));
             return Cli.Success;
         }
+        services = TrainOptions.WithIdxLimit(o, services);
         int threads = TrainOptions.ParseThreads(o);
         LogFormat format = TrainOptions.ParseFormat(o);
         ITrainReporter reporter = format == LogFormat.Json ? new JsonTrainReporter(stdout, stderr)

@@ -20,10 +20,15 @@ namespace Dendrite.Cli.Commands;
 /// </summary>
 internal static class TrainOptions
 {
+    /// <summary>The option that raises the IDX reader's limit on what a file's header may claim.</summary>
+    public static OptionSpec IdxLimitSpec { get; } = new("max-idx-elements", "N",
+        $"refuse IDX files whose header claims more than N values (default {Data.Idx.IdxReadOptions.DefaultMaxElements:N0}; raise it for a genuine larger data set)");
+
     /// <summary>Options naming where the data is and how a table is read.</summary>
     public static IReadOnlyList<OptionSpec> DataSpecs { get; } =
     [
         new("data", "DIR", "folder holding the Fashion-MNIST *-ubyte(.gz) files (default: search cache and system folders)"),
+        IdxLimitSpec,
         new("csv", "FILE", $"train on a CSV table (header row) instead of Fashion-MNIST; its defaults: {TableDefaults}"),
         new("target", "COLUMN", "with --csv: the column to predict (required)"),
         new("task", "KIND", "with --csv: classification|regression (default: detected from the target column)"),
@@ -32,6 +37,22 @@ internal static class TrainOptions
         new("log-target", null, "with --csv: regress on log(target) (positive targets, e.g. prices)"),
         new("split-seed", "N", "with --csv: seed of the train/test split or the folds, apart from --seed (default 0)"),
     ];
+
+    /// <summary>The IDX reader's limits from --max-idx-elements, or null (the reader's defaults) when it is absent.</summary>
+    public static Data.Idx.IdxReadOptions? IdxLimits(ParsedOptions o)
+    {
+        if (!o.Has("max-idx-elements")) return null;
+        if (!long.TryParse(o.Get("max-idx-elements"), NumberStyles.None, CultureInfo.InvariantCulture, out long max) || max < 1)
+            throw o.Error("max-idx-elements", "must be a whole number ≥ 1");
+        return new Data.Idx.IdxReadOptions { MaxElements = max };
+    }
+
+    /// <summary>
+    /// <paramref name="services"/> with the IDX limit of --max-idx-elements applied to Fashion-MNIST loading (the
+    /// services as they are when the option is absent, so tests' injected data stays in place).
+    /// </summary>
+    public static CliServices WithIdxLimit(ParsedOptions o, CliServices services) =>
+        IdxLimits(o) is { } limits ? services with { LoadData = (dir, log) => CliServices.LoadFashionMnist(dir, log, limits) } : services;
 
     /// <summary>Options of the model, the objective, the optimizer and the training policy.</summary>
     public static IReadOnlyList<OptionSpec> ModelSpecs { get; } =
@@ -71,8 +92,11 @@ internal static class TrainOptions
     /// </summary>
     public static IEnumerable<OptionSpec> ForTables(IEnumerable<OptionSpec> specs) => specs.Select(s => s.Name == "csv"
         ? s with { Help = $"the CSV table (header row; required); defaults for tables: {TableDefaults}" }
-        : s with { Help = System.Text.RegularExpressions.Regex.Replace(s.Help.Replace("with --csv: ", "", StringComparison.Ordinal),
-            @"\(default ([^;()]*(?:\([^)]*\))?[^;()]*); (?:default )?([^);]*) with --csv(;[^)]*)?\)", "(default $2$3)") });
+        : s with
+        {
+            Help = System.Text.RegularExpressions.Regex.Replace(s.Help.Replace("with --csv: ", "", StringComparison.Ordinal),
+            @"\(default ([^;()]*(?:\([^)]*\))?[^;()]*); (?:default )?([^);]*) with --csv(;[^)]*)?\)", "(default $2$3)")
+        });
 
     /// <summary>The whole option table of <c>train</c>.</summary>
     public static OptionParser Parser { get; } = new("train",
@@ -89,7 +113,7 @@ internal static class TrainOptions
     public static IReadOnlyList<string> CsvOnly { get; } = ["target", "task", "id-column", "delimiter", "log-target", "split-seed", "test-split", "test-csv"];
 
     /// <summary>Options that may be given together with --resume; everything else comes from the run's config.</summary>
-    public static IReadOnlyList<string> ResumeOverrides { get; } = ["resume", "epochs", "threads", "log-format", "data"];
+    public static IReadOnlyList<string> ResumeOverrides { get; } = ["resume", "epochs", "threads", "log-format", "data", "max-idx-elements"];
 
     private static readonly Dictionary<string, TrainingEngine> Engines = new()
     {

@@ -12,25 +12,36 @@ namespace Dendrite.Cli.Runs;
 /// </summary>
 internal sealed record PredictInput(float[] Features, int Count, int[]? Labels)
 {
-    public static PredictInput Load(string path, int width)
+    /// <summary>The longest CSV line accepted: a row of pixels is a few KB; anything far longer is not a row.</summary>
+    public const int MaxLineChars = 1 << 20;
+
+    public static PredictInput Load(string path, int width, IdxReadOptions? limits = null)
     {
+        if (Directory.Exists(path)) throw new DatasetNotFoundException($"{path}: is a folder; give an IDX or CSV file");
         if (!File.Exists(path)) throw new DatasetNotFoundException($"{path}: input file not found");
-        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? LoadCsv(path, width) : LoadIdx(path, width);
+        try
+        {
+            return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? LoadCsv(path, width) : LoadIdx(path, width, limits);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DatasetNotFoundException($"{path}: cannot read: {e.Message}", e);
+        }
     }
 
     /// <summary>Labels from an IDX label file [N], which must match the input's count.</summary>
-    public static int[] LoadLabels(string path, int count)
+    public static int[] LoadLabels(string path, int count, IdxReadOptions? limits = null)
     {
-        IdxFile f = IdxReader.Read(path);
+        IdxFile f = IdxReader.Read(path, limits);
         if (f.Rank != 1) throw new DataFormatException($"{path}: expected a label file of shape [count], found {f.ShapeString}");
         if (f.Dimensions[0] != count)
             throw new DataFormatException($"{path}: holds {f.Dimensions[0]} labels but the input has {count} samples");
         return f.Data.Select(b => (int)b).ToArray();
     }
 
-    private static PredictInput LoadIdx(string path, int width)
+    private static PredictInput LoadIdx(string path, int width, IdxReadOptions? limits)
     {
-        IdxFile f = IdxReader.Read(path);
+        IdxFile f = IdxReader.Read(path, limits);
         if (f.Rank is not (2 or 3))
             throw new DataFormatException($"{path}: expected images [count, rows, columns] or rows [count, width], found {f.ShapeString}");
         int count = f.Dimensions[0];
@@ -44,10 +55,30 @@ internal sealed record PredictInput(float[] Features, int Count, int[]? Labels)
 
     private static PredictInput LoadCsv(string path, int width)
     {
-        string[] lines = File.ReadAllLines(path);
+        var lines = new List<string>();
+        // Line by line, with a bound on each line, so /dev/zero or a file without line breaks fails at once.
+        using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
+        {
+            var line = new System.Text.StringBuilder();
+            int c;
+            while ((c = reader.Read()) >= 0)
+            {
+                if (c == '\0') throw new DataFormatException($"{path}:{lines.Count + 1}: holds a NUL byte; not a text CSV");
+                if (c == '\n')
+                {
+                    lines.Add(line.ToString().TrimEnd('\r'));
+                    line.Clear();
+                    continue;
+                }
+                if (line.Length >= MaxLineChars)
+                    throw new DataFormatException($"{path}:{lines.Count + 1}: a line longer than {MaxLineChars:N0} characters; not a CSV of pixel rows");
+                line.Append((char)c);
+            }
+            if (line.Length > 0) lines.Add(line.ToString().TrimEnd('\r'));
+        }
         int first = 0;
         int labelColumn = -1;
-        if (lines.Length > 0 && lines[0].Split(',').Any(c => !IsNumber(c)))
+        if (lines.Count > 0 && lines[0].Split(',').Any(c => !IsNumber(c)))
         {
             string[] header = lines[0].Split(',').Select(h => h.Trim().Trim('"')).ToArray();
             labelColumn = Array.FindIndex(header, h => string.Equals(h, "label", StringComparison.OrdinalIgnoreCase));
@@ -56,7 +87,7 @@ internal sealed record PredictInput(float[] Features, int Count, int[]? Labels)
         var features = new List<float>();
         var labels = new List<int>();
         int count = 0;
-        for (int li = first; li < lines.Length; li++)
+        for (int li = first; li < lines.Count; li++)
         {
             if (lines[li].Length == 0) continue;
             string[] cells = lines[li].Split(',');
@@ -67,10 +98,10 @@ internal sealed record PredictInput(float[] Features, int Count, int[]? Labels)
             for (int j = 0; j < cells.Length; j++)
             {
                 if (!float.TryParse(cells[j], NumberStyles.Float, CultureInfo.InvariantCulture, out float v) || !float.IsFinite(v))
-                    throw new DataFormatException($"{path}:{li + 1}: column {j + 1} is '{cells[j]}', expected a number");
+                    throw new DataFormatException($"{path}:{li + 1}: column {j + 1} is '{InputText.Clip(cells[j])}', expected a number");
                 if (j == labelColumn)
                 {
-                    if (v < 0 || v != MathF.Floor(v)) throw new DataFormatException($"{path}:{li + 1}: label '{cells[j]}' is not a class index");
+                    if (v < 0 || v != MathF.Floor(v)) throw new DataFormatException($"{path}:{li + 1}: label '{InputText.Clip(cells[j])}' is not a class index");
                     labels.Add((int)v);
                 }
                 else features.Add(v);

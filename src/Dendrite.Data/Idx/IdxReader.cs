@@ -209,7 +209,7 @@ public static class IdxReader
                     $"{path}: IDX header claims {Shape(dims)}, more than {Array.MaxLength} elements (the largest .NET array); file corrupt");
             throw new DataFormatException(
                 $"{path}: IDX header claims {Shape(dims)}, more than the limit of {maxElements} elements; " +
-                "file corrupt, or raise the limit (IdxReadOptions.MaxElements) to read a genuine larger file");
+                "file corrupt, or raise the limit (IdxReadOptions.MaxElements; --max-idx-elements in the CLI) for a genuine larger file");
         }
         return (dims, count, 4 + dimBytes.Length);
     }

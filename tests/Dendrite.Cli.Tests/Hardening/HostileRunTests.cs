@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Dendrite.Formats.Safetensors;
 using Dendrite.Cli.Tests.Runs;
+using Dendrite.Formats.Safetensors;
 using Dendrite.TestKit;
 using Dendrite.Training.Checkpoints;
 using Dendrite.Training.Runs;

@@ -51,47 +51,47 @@ public sealed class Mutator
         switch (rng.Next(9))
         {
             case 0: // flip bits
-            {
-                byte[] c = (byte[])b.Clone();
-                for (int k = 1 + rng.Next(8); k > 0; k--) c[rng.Next(c.Length)] ^= (byte)(1 << rng.Next(8));
-                return c;
-            }
+                {
+                    byte[] c = (byte[])b.Clone();
+                    for (int k = 1 + rng.Next(8); k > 0; k--) c[rng.Next(c.Length)] ^= (byte)(1 << rng.Next(8));
+                    return c;
+                }
             case 1: // a boundary byte
-            {
-                byte[] c = (byte[])b.Clone();
-                c[rng.Next(c.Length)] = InterestingBytes[rng.Next(InterestingBytes.Length)];
-                return c;
-            }
+                {
+                    byte[] c = (byte[])b.Clone();
+                    c[rng.Next(c.Length)] = InterestingBytes[rng.Next(InterestingBytes.Length)];
+                    return c;
+                }
             case 2: // truncate
                 return b[..rng.Next(b.Length)];
             case 3: // delete a range
-            {
-                int start = rng.Next(b.Length);
-                int length = 1 + rng.Next(Math.Min(64, b.Length - start));
-                return [.. b.AsSpan(0, start), .. b.AsSpan(start + length)];
-            }
+                {
+                    int start = rng.Next(b.Length);
+                    int length = 1 + rng.Next(Math.Min(64, b.Length - start));
+                    return [.. b.AsSpan(0, start), .. b.AsSpan(start + length)];
+                }
             case 4: // duplicate a range elsewhere
-            {
-                int start = rng.Next(b.Length);
-                int length = 1 + rng.Next(Math.Min(256, b.Length - start));
-                return Insert(b, rng.Next(b.Length + 1), b.AsSpan(start, length).ToArray());
-            }
+                {
+                    int start = rng.Next(b.Length);
+                    int length = 1 + rng.Next(Math.Min(256, b.Length - start));
+                    return Insert(b, rng.Next(b.Length + 1), b.AsSpan(start, length).ToArray());
+                }
             case 5: // a format token
                 return _tokens.Count == 0 ? b : Insert(b, rng.Next(b.Length + 1), _tokens[rng.Next(_tokens.Count)]);
             case 6: // an extreme number in place of one in the text
                 return ReplaceNumber(rng, b);
             case 7: // a long run of one byte
-            {
-                byte fill = rng.Next(3) == 0 ? InterestingBytes[rng.Next(InterestingBytes.Length)] : (byte)rng.Next(256);
-                return Insert(b, rng.Next(b.Length + 1), Enumerable.Repeat(fill, 1 << rng.Next(4, 18)).ToArray());
-            }
+                {
+                    byte fill = rng.Next(3) == 0 ? InterestingBytes[rng.Next(InterestingBytes.Length)] : (byte)rng.Next(256);
+                    return Insert(b, rng.Next(b.Length + 1), Enumerable.Repeat(fill, 1 << rng.Next(4, 18)).ToArray());
+                }
             default: // random bytes over a range
-            {
-                byte[] c = (byte[])b.Clone();
-                int start = rng.Next(c.Length);
-                rng.NextBytes(c.AsSpan(start, Math.Min(c.Length - start, 1 + rng.Next(16))));
-                return c;
-            }
+                {
+                    byte[] c = (byte[])b.Clone();
+                    int start = rng.Next(c.Length);
+                    rng.NextBytes(c.AsSpan(start, Math.Min(c.Length - start, 1 + rng.Next(16))));
+                    return c;
+                }
         }
     }
 
