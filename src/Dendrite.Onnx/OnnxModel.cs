@@ -1,6 +1,7 @@
 using Dendrite.Formats.IO;
 using Dendrite.Nn;
 using Dendrite.Onnx.Export;
+using Dendrite.Onnx.Import;
 using Dendrite.Training.Models;
 using Google.Protobuf;
 
@@ -80,6 +81,27 @@ public static class OnnxModel
     {
         ArgumentNullException.ThrowIfNull(path);
         Write(path, ToBytes(module, inputWidth), "ONNX model");
+    }
+
+    /// <summary>
+    /// Reads the ONNX file at <paramref name="path"/> as a Dendrite model in eval mode (call <c>Module.Train()</c> to
+    /// fine-tune it; <see cref="TrainedModel.Save"/> writes it as a safetensors model file).
+    /// </summary>
+    /// <exception cref="OnnxFormatException">a missing, unreadable, oversized or malformed file.</exception>
+    /// <exception cref="OnnxUnsupportedException">an op or pattern outside the supported set (named with its node).</exception>
+    /// <exception cref="DendriteException">a model beyond <see cref="OnnxImportOptions.Limits"/>.</exception>
+    public static TrainedModel Import(string path, OnnxImportOptions? options = null)
+    {
+        options ??= new OnnxImportOptions();
+        return OnnxImporter.Import(OnnxReader.Read(path, options), path, options);
+    }
+
+    /// <summary>Reads an ONNX model held in memory; <paramref name="source"/> labels errors.</summary>
+    public static TrainedModel Import(byte[] bytes, string source = "<bytes>", OnnxImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= new OnnxImportOptions();
+        return OnnxImporter.Import(OnnxReader.Parse(bytes, source, options), source, options);
     }
 
     /// <summary>Where a network-only export of a table model writes its preprocessing: NAME.preprocessing.json beside NAME.onnx.</summary>
