@@ -95,8 +95,20 @@ internal sealed class GraphView
     public static string Describe(NodeProto node) =>
         $"node '{Cut(node.Name.Length > 0 ? node.Name : node.Output.FirstOrDefault() ?? "?")}' ({(IsDefaultDomain(node) ? "" : node.Domain + ".")}{Cut(node.OpType)})";
 
-    /// <summary>Echoed names stay short, whatever the file holds.</summary>
-    public static string Cut(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    /// <summary>
+    /// Echoed names stay short and on one line, whatever the file holds: control characters (a newline in a node
+    /// name) are shown as \xNN escapes, and more than 60 characters are cut.
+    /// </summary>
+    public static string Cut(string text)
+    {
+        var sb = new System.Text.StringBuilder(Math.Min(text.Length, 64));
+        foreach (char c in text.Length <= 60 ? text : text[..60])
+        {
+            if (char.IsControl(c)) sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)c:X2}");
+            else sb.Append(c);
+        }
+        return text.Length <= 60 ? sb.ToString() : sb.Append('…').ToString();
+    }
 
     private string Resolve(string value)
     {
