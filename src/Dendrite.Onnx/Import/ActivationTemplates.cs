@@ -125,7 +125,12 @@ internal static class ActivationTemplates
         if (slope.Dims.Count(d => d != 1) > 1 || slope.Values.Length == 0)
             throw Unsupported(view, node, $"PRelu slopes of shape {slope.ShapeString}; expected [C] or [1]");
         var state = new Dictionary<string, Tensor>(StringComparer.Ordinal) { ["weight"] = new Tensor((float[])slope.Values.Clone(), slope.Values.Length) };
-        var config = new ActivationConfig("prelu", new Dictionary<string, float>(StringComparer.Ordinal) { ["num_parameters"] = slope.Values.Length });
+        // The slopes' starting value is not in the file; PyTorch's default stands in (it matters only to a fresh model).
+        var config = new ActivationConfig("prelu", new Dictionary<string, float>(StringComparer.Ordinal)
+        {
+            ["num_parameters"] = slope.Values.Length,
+            ["init"] = 0.25f,
+        });
         return new ImportedLayer(config, state);
     }
 

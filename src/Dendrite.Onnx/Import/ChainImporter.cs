@@ -142,8 +142,9 @@ internal sealed class ChainImporter
         Vector(node, mean, "mean", c);
         Vector(node, variance, "variance", c);
         float eps = OnnxAttributes.Float(node, "epsilon", 1e-5f);
-        // ONNX's momentum weighs the old running statistic, PyTorch's (and Dendrite's) the new one.
-        float momentum = 1f - OnnxAttributes.Float(node, "momentum", 0.9f);
+        // ONNX's momentum weighs the old running statistic, PyTorch's (and Dendrite's) the new one. 1 − (1 − 0.1f) is
+        // 0.100000024f in float; six digits give back the 0.1 that was meant (momentum only matters for training).
+        float momentum = (float)Math.Round(1.0 - OnnxAttributes.Float(node, "momentum", 0.9f), 6);
         if (!(momentum >= 0f && momentum <= 1f)) momentum = 0.1f;
         bool affine = !IsFixedIdentity(scale, bias);
         var state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
