@@ -6,11 +6,18 @@ namespace Dendrite.Onnx.Tests;
 /// <summary>Runs an ONNX model in ONNX Runtime (the reference implementation) on float and string inputs.</summary>
 internal static class OrtSession
 {
-    /// <summary>Every output of <paramref name="model"/> as a flat float array, by name.</summary>
+    /// <summary>
+    /// Every output of <paramref name="model"/> as a flat float array, by name. <paramref name="optimize"/> (ONNX
+    /// Runtime's default, what users get) lets it fuse the graph (GELU, LayerNorm, Gemm+activation); without it the
+    /// graph runs node by node as written.
+    /// </summary>
     public static Dictionary<string, float[]> Run(byte[] model, IReadOnlyDictionary<string, (float[] Data, int[] Shape)> floats,
-        IReadOnlyDictionary<string, string[]>? strings = null)
+        IReadOnlyDictionary<string, string[]>? strings = null, bool optimize = true)
     {
-        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL };
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = optimize ? GraphOptimizationLevel.ORT_ENABLE_ALL : GraphOptimizationLevel.ORT_DISABLE_ALL,
+        };
         using var session = new InferenceSession(model, options);
         var inputs = new List<NamedOnnxValue>();
         foreach (var (name, (data, shape)) in floats) inputs.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(data, shape)));
