@@ -21,6 +21,7 @@ public class CsvFormatException : DataFormatException
         FilePath = filePath;
         Line = line;
         Column = column;
+        Problem = problem;
     }
 
     public string? FilePath { get; }
@@ -29,6 +30,9 @@ public class CsvFormatException : DataFormatException
     public int Line { get; }
 
     public string? Column { get; }
+
+    /// <summary>What is wrong and what was expected, without the file, line and column (null when not given apart).</summary>
+    public string? Problem { get; }
 
     private static string Format(string filePath, int line, string? column, string problem)
     {
