@@ -15,7 +15,7 @@ public static class Cli
     public const int UserError = 2;
 
     private static readonly ICommand[] Commands =
-        [new TrainCommand(), new EvalCommand(), new PredictCommand(), new SummaryCommand(), new PlotCommand(), new CvCommand()];
+        [new TrainCommand(), new EvalCommand(), new PredictCommand(), new SummaryCommand(), new PlotCommand(), new CvCommand(), new ServeCommand()];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
