@@ -1,11 +1,11 @@
 using System.Buffers;
+using Dendrite.Training.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Dendrite.Training.Models;
 
 namespace Dendrite.Cli.Serving;
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Dendrite.Autograd;
 using Dendrite.Data;
 using Dendrite.Data.Tabular;
 using Dendrite.Nn.Fused;
 using Dendrite.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Dendrite.Training.Models;
 
