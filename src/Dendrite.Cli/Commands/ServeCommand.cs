@@ -42,7 +42,8 @@ internal sealed class ServeCommand : ICommand
         "                 class with every class's probability, or the value.\n" +
         "  GET /metadata  architecture, task, classes or target, and the input schema (a table's columns and categories)\n" +
         "  GET /healthz   {\"status\":\"ok\"} with request, row and batch counts\n" +
-        "Concurrent requests share one model; rows of requests that arrive together are predicted in one batch. A bad\n" +
+        "Concurrent requests share one model; rows of requests that arrive together are predicted in one batch (a batch\n" +
+        "waits up to --batch-window-ms for requests still being read, never for a lone client). A bad\n" +
         "request (not JSON, a wrong width, a missing column) is answered 400 and a body over the limit 413, each with\n" +
         "{\"error\": \"...\"}. Listens on loopback unless --host says otherwise; there is no authentication.";
 
@@ -52,8 +53,8 @@ internal sealed class ServeCommand : ICommand
         new("host", "ADDR", "IP address to listen on, or localhost (default 127.0.0.1; 0.0.0.0 for every interface)"),
         new("max-body-mb", "N", $"largest request body in MiB (default {ServeOptions.DefaultMaxBodyBytes >> 20})"),
         new("max-batch", "ROWS", "rows after which a batch runs without waiting for more (default 256)"),
-        new("batch-window-ms", "X", "how long a batch waits for more requests after the first, in ms (default 0: it takes\n" +
-                                    "what queued up while the previous batch ran)"),
+        new("batch-window-ms", "X", "the longest a batch waits for requests whose bodies are being read, in ms (default 2;\n" +
+                                    "a lone client never waits; 0 batches only what queued while the previous batch ran)"),
     ], ["MODEL_OR_RUN"]);
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
@@ -121,7 +122,7 @@ internal sealed class ServeCommand : ICommand
             throw o.Error("host", "must be an IP address (127.0.0.1, 0.0.0.0, ::1) or localhost");
         long maxBody = (long)ValueParsers.PositiveInt(o, "max-body-mb", (int)(ServeOptions.DefaultMaxBodyBytes >> 20), 2047) << 20;
         int maxBatch = ValueParsers.PositiveInt(o, "max-batch", 256, 1 << 20);
-        float window = ValueParsers.NonNegativeFloat(o, "batch-window-ms", 0f, allowZero: true);
+        float window = ValueParsers.NonNegativeFloat(o, "batch-window-ms", (float)ServeOptions.DefaultBatchWindowMs, allowZero: true);
         if (window > 1000f) throw o.Error("batch-window-ms", "must be at most 1000");
         return new ServeOptions(host ?? IPAddress.Loopback, port)
         {

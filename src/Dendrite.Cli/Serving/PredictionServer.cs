@@ -86,6 +86,8 @@ internal sealed class PredictionServer : IAsyncDisposable
 
     private async Task PredictAsync(HttpContext context)
     {
+        // From here until its rows are queued, a batch being gathered may wait for this request.
+        using BatchAnnouncement announcement = Batcher.Announce();
         PredictRequest request;
         (byte[] body, int length) = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         try
@@ -96,7 +98,7 @@ internal sealed class PredictionServer : IAsyncDisposable
         {
             ArrayPool<byte>.Shared.Return(body);
         }
-        Prediction[] predictions = await Batcher.PredictAsync(request.Features, request.Count).ConfigureAwait(false);
+        Prediction[] predictions = await Batcher.PredictAsync(request.Features, request.Count, announcement).ConfigureAwait(false);
         await WriteJsonAsync(context, StatusCodes.Status200OK, b => ServeJson.Predictions(b, predictions, request.Ids, _model.Info)).ConfigureAwait(false);
     }
 

@@ -20,9 +20,11 @@ internal sealed record ServeOptions(IPAddress Host, int Port)
     public int MaxBatchRows { get; init; } = 256;
 
     /// <summary>
-    /// How long a batch stays open for more requests after the first arrived, when fewer than
-    /// <see cref="MaxBatchRows"/> rows are waiting. Zero batches only what is already queued (requests that came in
-    /// while the previous batch ran), which adds no latency to a lone client.
+    /// The longest a batch with fewer than <see cref="MaxBatchRows"/> rows waits for requests whose bodies are being
+    /// read (a lone client never waits: nobody else is announced). Zero batches only what is already queued.
     /// </summary>
-    public TimeSpan BatchWindow { get; init; } = TimeSpan.Zero;
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(DefaultBatchWindowMs);
+
+    /// <summary>Default <see cref="BatchWindow"/> in milliseconds.</summary>
+    public const double DefaultBatchWindowMs = 2;
 }
