@@ -10,6 +10,7 @@ seconds="${SECONDS_PER_LEVEL:-10}"
 mkdir -p "$out"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+"$root/dendrite" --version > /dev/null  # builds the CLI now if a source changed, not while a server is awaited
 [ -f "$out/seed/best.safetensors" ] || "$root/dendrite" train --epochs 1 --out "$out/seed" > "$out/train.log"
 /usr/bin/python3 "$root/bench/serving/make_onnx.py" "$out/seed/best.safetensors" "$out/seed.onnx"
 dotnet build "$root/bench/Dendrite.ServeBench/Dendrite.ServeBench.csproj" -c Release -nologo -v q -o "$out/bin" > "$out/build.log" \
