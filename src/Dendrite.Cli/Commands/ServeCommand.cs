@@ -43,8 +43,8 @@ internal sealed class ServeCommand : ICommand
         "  GET /metadata  architecture, task, classes or target, and the input schema (a table's columns and categories)\n" +
         "  GET /healthz   {\"status\":\"ok\"} with request, row and batch counts\n" +
         "Concurrent requests share one model; rows of requests that arrive together are predicted in one batch (a batch\n" +
-        "waits up to --batch-window-ms for requests still being read, never for a lone client). A bad\n" +
-        "request (not JSON, a wrong width, a missing column) is answered 400 and a body over the limit 413, each with\n" +
+        "waits up to --batch-window-ms for requests still being read, never for a lone client). A bad request (not\n" +
+        "JSON, a wrong width, a missing column) is answered 400 and a body over the limit 413, each with\n" +
         "{\"error\": \"...\"}. Listens on loopback unless --host says otherwise; there is no authentication.";
 
     private static readonly OptionParser Parser = new("serve",
@@ -53,8 +53,7 @@ internal sealed class ServeCommand : ICommand
         new("host", "ADDR", "IP address to listen on, or localhost (default 127.0.0.1; 0.0.0.0 for every interface)"),
         new("max-body-mb", "N", $"largest request body in MiB (default {ServeOptions.DefaultMaxBodyBytes >> 20})"),
         new("max-batch", "ROWS", "rows after which a batch runs without waiting for more (default 256)"),
-        new("batch-window-ms", "X", "the longest a batch waits for requests whose bodies are being read, in ms (default 2;\n" +
-                                    "a lone client never waits; 0 batches only what queued while the previous batch ran)"),
+        new("batch-window-ms", "X", "the longest a batch waits for requests still being read, in ms (default 2; 0: never)"),
     ], ["MODEL_OR_RUN"]);
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
