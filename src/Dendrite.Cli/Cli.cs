@@ -17,7 +17,7 @@ public static class Cli
     private static readonly ICommand[] Commands =
         [
             new TrainCommand(), new EvalCommand(), new PredictCommand(), new SummaryCommand(), new PlotCommand(), new CvCommand(),
-            new ExportCommand(), new ImportCommand(),
+            new ExportCommand(), new ImportCommand(), new ServeCommand(),
         ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)

@@ -111,13 +111,14 @@ public sealed class FashionMnistLocator
         catch (Exception e) when (e is HttpRequestException or IOException or UnauthorizedAccessException
                                       or TaskCanceledException or DatasetDownloadException)
         {
+            // The fix comes first: the CLI shows one line of at most 280 characters, and the Debian package is the fix
+            // on a machine without internet.
             throw new DatasetNotFoundException(
-                $"Fashion-MNIST not found: cache folder {CacheDirectory}: {Describe(CacheDirectory, missingInCache)}; "
-                + $"system folder {SystemDirectory}: {Describe(SystemDirectory, missingInSystem)}; "
-                + $"download from {BaseUri} failed: {Reason(e)}. "
-                + $"To fix, do one of: give a data folder holding {ExpectedFiles()}; put those files in {CacheDirectory}; "
-                + $"run `sudo apt-get install dataset-fashion-mnist` (installs them in {DebianDirectory}); "
-                + $"or allow the download from {BaseUri}",
+                $"Fashion-MNIST not found and not downloadable. To fix, do one of: run `sudo apt-get install dataset-fashion-mnist` "
+                + $"(installs it in {DebianDirectory}); give a data folder holding {ExpectedFiles()}; put those files in {CacheDirectory}; "
+                + $"or allow the download from {BaseUri}. Download failed: {Reason(e)}. "
+                + $"Looked in cache folder {CacheDirectory}: {Describe(CacheDirectory, missingInCache)}; "
+                + $"system folder {SystemDirectory}: {Describe(SystemDirectory, missingInSystem)}",
                 e);
         }
     }

@@ -28,6 +28,7 @@ public class CsvFormatException : DataFormatException
         FilePath = filePath;
         Line = line;
         Column = column;
+        Problem = problem;
     }
 
     /// <summary>The CSV file at fault, or null when the exception was made from a finished message.</summary>
@@ -38,6 +39,9 @@ public class CsvFormatException : DataFormatException
 
     /// <summary>Name of the column at fault, or null when the problem is not tied to one column.</summary>
     public string? Column { get; }
+
+    /// <summary>What is wrong and what was expected, without the file, line and column (null when not given apart).</summary>
+    public string? Problem { get; }
 
     private static string Format(string filePath, int line, string? column, string problem)
     {

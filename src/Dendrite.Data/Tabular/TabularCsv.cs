@@ -26,7 +26,56 @@ public static class TabularCsv
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= new TabularCsvOptions();
-        CsvTable table = CsvTableReader.Read(path, options);
+        return Build(CsvTableReader.Read(path, options), options);
+    }
+
+    /// <summary>
+    /// Reads records that arrive as fields rather than as a file (a JSON request, a database cursor) exactly as
+    /// <see cref="Load"/> reads the same values from a CSV: fields are trimmed, an empty one or a
+    /// <see cref="TabularCsvOptions.MissingValues"/> marker is missing (so is null), and the column kinds, target and
+    /// id options apply the same way. Record i is reported as line i + 1 of <paramref name="source"/>; the options'
+    /// file-reading settings (delimiter detection, skipped lines, header names, size limits) do not apply.
+    /// </summary>
+    /// <param name="source">What the records are called in error messages (as a file's path would be).</param>
+    /// <param name="header">The column names, one per field of every record.</param>
+    /// <param name="records">The rows; each has one field per column, null where the value is missing.</param>
+    /// <param name="options">How to read the columns (kinds, target, id, missing-value markers).</param>
+    /// <exception cref="CsvFormatException">No records, an empty or duplicate column name, a record of the wrong
+    /// length, or any value <see cref="Load"/> would refuse; the message names the record and column.</exception>
+    public static TabularFrame FromRecords(string source, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string?>> records,
+        TabularCsvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(records);
+        options ??= new TabularCsvOptions();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string name in header)
+        {
+            if (string.IsNullOrWhiteSpace(name)) throw new CsvFormatException(source, 0, null, "a column name is empty");
+            if (!names.Add(name)) throw new CsvFormatException(source, 0, name, "the column name appears twice");
+        }
+        if (records.Count == 0) throw new CsvFormatException(source, 0, null, "no records");
+        var rows = new List<string[]>(records.Count);
+        var lines = new List<int>(records.Count);
+        for (int r = 0; r < records.Count; r++)
+        {
+            IReadOnlyList<string?> record = records[r];
+            if (record.Count != header.Count)
+                throw new CsvFormatException(source, r + 1, null, $"{record.Count} fields, expected {header.Count} ({InputText.List(header)})");
+            var fields = new string[header.Count];
+            // The CSV reader trims every field and reads an empty one as missing; null is missing here too.
+            for (int c = 0; c < fields.Length; c++) fields[c] = record[c]?.Trim() ?? "";
+            rows.Add(fields);
+            lines.Add(r + 1);
+        }
+        return Build(new CsvTable(source, options.Delimiter ?? ',', 0, [.. header], rows, lines), options);
+    }
+
+    /// <summary>The frame of a table's text, whether it came from a file or from records.</summary>
+    private static TabularFrame Build(CsvTable table, TabularCsvOptions options)
+    {
+        string path = table.Path;
         string[] header = table.Header;
 
         int target = options.TargetColumn is null ? -1 : Resolve(table, options.TargetColumn, "target");

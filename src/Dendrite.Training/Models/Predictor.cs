@@ -69,21 +69,45 @@ public sealed class Predictor
     /// Predictions for <paramref name="count"/> rows of raw input: image pixels on the scale the model was trained
     /// with (0–255 for Fashion-MNIST; scaled here), or plain feature rows. A table model takes <see cref="PredictTable"/>.
     /// </summary>
-    public Prediction[] Predict(ReadOnlySpan<float> rows, int count)
-    {
-        if (Model.Info.Input is TableInput) throw new DendriteException("a table model takes named columns; use PredictTable");
-        float[] features = rows.ToArray();
-        if (Model.Info.Input is ImageInput image) TensorPrimitives.Multiply(features, image.Scale, features);
-        return Interpret(Outputs(features, count), count);
-    }
+    public Prediction[] Predict(ReadOnlySpan<float> rows, int count) => Interpret(Outputs(Features(rows, count), count), count);
 
     /// <summary>Predictions for every row of a table loaded as the model's <see cref="TableInput.LoadCsv"/> reads it.</summary>
     public Prediction[] PredictTable(TabularFrame frame)
     {
+        float[] features = Features(frame);
+        int count = frame.RowCount;
+        return Interpret(Outputs(features, count), count);
+    }
+
+    /// <summary>
+    /// The network's input [count, <see cref="InputWidth"/>] for <paramref name="count"/> rows of raw input (image
+    /// pixels scaled as in training, feature rows as they are): what <see cref="Predict"/> feeds <see cref="Outputs"/>,
+    /// for a caller that batches several requests into one <see cref="Outputs"/> call.
+    /// </summary>
+    /// <exception cref="DendriteException">The model takes table rows.</exception>
+    /// <exception cref="ShapeMismatchException"><paramref name="rows"/> is not count × InputWidth values.</exception>
+    public float[] Features(ReadOnlySpan<float> rows, int count)
+    {
+        if (Model.Info.Input is TableInput) throw new DendriteException("a table model takes named columns; use PredictTable");
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (rows.Length != (long)count * InputWidth)
+            throw new ShapeMismatchException($"{rows.Length} values for {count} rows of {InputWidth} features");
+        float[] features = rows.ToArray();
+        if (Model.Info.Input is ImageInput image) TensorPrimitives.Multiply(features, image.Scale, features);
+        return features;
+    }
+
+    /// <summary>
+    /// The network's input [frame.RowCount, <see cref="InputWidth"/>] for a table loaded as the model's
+    /// <see cref="TableInput.LoadCsv"/> or <see cref="TableInput.FromRows"/> reads it: the fitted preprocessing.
+    /// </summary>
+    /// <exception cref="DendriteException">The model takes images or feature rows.</exception>
+    /// <exception cref="CsvFormatException">A value the fitted preprocessing refuses (named by line and column).</exception>
+    public float[] Features(TabularFrame frame)
+    {
         ArgumentNullException.ThrowIfNull(frame);
         TableInput input = Model.Info.Input as TableInput ?? throw new DendriteException("this model takes images or feature rows, not a table");
-        TabularDataset data = input.Preprocessor.Transform(frame);
-        return Interpret(Outputs(data.Features, data.Count), data.Count);
+        return input.Preprocessor.Transform(frame).Features;
     }
 
     /// <summary>The meaning of network outputs [count, OutputWidth]: classes with probabilities, or values in target units.</summary>

@@ -54,4 +54,46 @@ public sealed record TableInput(TabularPreprocessor Preprocessor, string? IdColu
         }
         return TabularCsv.Load(path, fitted with { ColumnKinds = kinds, IdColumn = id, TargetColumn = target, SkipRowsWithMissingTarget = true });
     }
+
+    /// <summary>
+    /// Rows given by column name (a JSON request, say) read exactly as <see cref="LoadCsv"/> reads the same values
+    /// from a file: the fitted column kinds, trimming, empty text, null and the missing-value markers ("NA", …) as
+    /// missing, the id column when a row has it. Keys the model does not use are ignored; every feature column of the
+    /// model must be a key of every row. Row i is reported as line i + 1 of <paramref name="source"/> (see
+    /// <see cref="CsvFormatException.Line"/>).
+    /// </summary>
+    /// <param name="rows">The rows, column name → value as text (a number as it would be written in the CSV), null
+    /// when missing.</param>
+    /// <param name="source">What the rows are called in error messages.</param>
+    /// <exception cref="CsvFormatException">No rows, a row without one of the model's feature columns, or a value the
+    /// CSV reader would refuse (text in a numeric column); the message names the row and column.</exception>
+    public TabularFrame FromRows(IReadOnlyList<IReadOnlyDictionary<string, string?>> rows, string source = "rows")
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(source);
+        var header = new List<string>(Preprocessor.Columns.Count + 1);
+        foreach (FittedColumn column in Preprocessor.Columns) header.Add(column.Name);
+        string? id = IdColumn is not null && !header.Contains(IdColumn) && rows.Any(r => r.ContainsKey(IdColumn)) ? IdColumn : null;
+        if (id is not null) header.Add(id);
+
+        var records = new List<IReadOnlyList<string?>>(rows.Count);
+        for (int r = 0; r < rows.Count; r++)
+        {
+            IReadOnlyDictionary<string, string?> row = rows[r];
+            var fields = new string?[header.Count];
+            for (int c = 0; c < fields.Length; c++)
+            {
+                if (row.TryGetValue(header[c], out string? value)) fields[c] = value;
+                else if (header[c] != id)
+                    throw new CsvFormatException(source, r + 1, header[c], "the model needs this feature column but the row has none (give null for a missing value)");
+            }
+            records.Add(fields);
+        }
+
+        TabularCsvOptions fitted = Preprocessor.ConfigureLoading(new TabularCsvOptions { Delimiter = Delimiter });
+        var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        foreach (string name in header)
+            if (name != id) kinds[name] = fitted.ColumnKinds![name];
+        return TabularCsv.FromRecords(source, header, records, fitted with { ColumnKinds = kinds, IdColumn = id, TargetColumn = null });
+    }
 }

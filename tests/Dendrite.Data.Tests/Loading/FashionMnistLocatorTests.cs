@@ -149,6 +149,8 @@ public sealed class FashionMnistLocatorTests : IDisposable
         Assert.Contains(_cache, e.Message, StringComparison.Ordinal);
         Assert.Contains(_system, e.Message, StringComparison.Ordinal);
         Assert.Contains("apt-get install dataset-fashion-mnist", e.Message, StringComparison.Ordinal);
+        // The CLI cuts a message at 280 characters: the Debian package, the fix offline, must come well before that.
+        Assert.InRange(e.Message.IndexOf("apt-get install dataset-fashion-mnist", StringComparison.Ordinal), 0, 120);
         Assert.Contains(Base.ToString(), e.Message, StringComparison.Ordinal);
         Assert.Contains("Name or service not known", e.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_cache) && Directory.GetFiles(_cache).Length > 0);
