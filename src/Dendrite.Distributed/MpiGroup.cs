@@ -26,6 +26,9 @@ public sealed partial class MpiGroup : IDataParallelGroup, IDisposable
     /// <summary>MPICH's and MS-MPI's MPI_IN_PLACE: (void*)-1.</summary>
     private static readonly nint InPlace = -1;
 
+    /// <summary>How long a failing rank waits after its last line before ending the job, so mpiexec forwards the line.</summary>
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromMilliseconds(500);
+
     private readonly MPI.Environment _environment;
     private readonly CollectiveWatchdog _watchdog;
     private readonly TextWriter _errors;
@@ -124,6 +127,9 @@ public sealed partial class MpiGroup : IDataParallelGroup, IDisposable
     {
         _errors.WriteLine($"dendrite: rank {Rank} of {Size} failed: {error}");
         _errors.Flush();
+        // MPI_Abort makes mpiexec tear the job down at once, and the line, still in the pipe to mpiexec's proxy, was
+        // seen to be lost; half a second lets it through.
+        Thread.Sleep(OutputGrace);
         // MPI_Abort does not return; the exit is for an MPI that does (its error code has nowhere better to go).
         _ = MPI.Unsafe.MPI_Abort(MPI.Unsafe.MPI_COMM_WORLD, exitCode);
         Exit(exitCode);
@@ -148,6 +154,7 @@ public sealed partial class MpiGroup : IDataParallelGroup, IDisposable
     {
         _errors.WriteLine($"dendrite: rank {Rank} of {Size} waited more than {Timeout.TotalSeconds:0.#} s in {what}: another rank has stopped or hung; ending the job");
         _errors.Flush();
+        Thread.Sleep(OutputGrace);
         Exit(3);
     }
 
