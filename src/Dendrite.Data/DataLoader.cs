@@ -26,6 +26,8 @@ public sealed class DataLoader : IEnumerable<Batch>
     private readonly Rng? _rng;
     private readonly bool _dropLast;
     private readonly bool _gatherFeatures;
+    private readonly int _shardIndex;
+    private readonly int _shardCount;
     private readonly int[] _order;
     private Batch? _fullBatch;
     private Batch? _partialBatch;
@@ -44,8 +46,14 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// (<see cref="Batch.Rows"/>) for a consumer that reads the rows in place: the fused training step, where the
     /// 800 KB copy per Fashion-MNIST batch and the cache traffic it causes cost more than the GEMMs reading the
     /// dataset's rows directly.</param>
+    /// <param name="shardIndex">With <paramref name="shardCount"/> &gt; 1: which shard of every batch this loader
+    /// yields (a data-parallel rank).</param>
+    /// <param name="shardCount">Splits every batch (of <paramref name="batchSize"/> rows, in the same order as an
+    /// unsharded loader with the same Rng) into this many contiguous shards, shard i holding rows
+    /// [⌊i·n/k⌋, ⌊(i+1)·n/k⌋) of an n-row batch; a shard of a short last batch may be empty. The batch count stays
+    /// the unsharded one, so every shard takes the same number of steps.</param>
     public DataLoader(InMemoryDataset dataset, int batchSize, bool shuffle = false, Rng? rng = null, bool dropLast = false,
-        bool gatherFeatures = true)
+        bool gatherFeatures = true, int shardIndex = 0, int shardCount = 1)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (batchSize <= 0)
@@ -55,8 +63,13 @@ public sealed class DataLoader : IEnumerable<Batch>
         _dataset = dataset;
         _batchSize = batchSize;
         _shuffle = shuffle;
+        if (shardCount <= 0) throw new ArgumentOutOfRangeException(nameof(shardCount), shardCount, "the shard count must be positive");
+        if (shardIndex < 0 || shardIndex >= shardCount)
+            throw new ArgumentOutOfRangeException(nameof(shardIndex), shardIndex, $"the shard index must be in [0, {shardCount})");
         _rng = rng;
         _dropLast = dropLast;
+        _shardIndex = shardIndex;
+        _shardCount = shardCount;
         _gatherFeatures = gatherFeatures;
         _order = new int[dataset.Count];
     }
@@ -99,10 +112,11 @@ public sealed class DataLoader : IEnumerable<Batch>
             {
                 int start = b * _batchSize;
                 int size = Math.Min(_batchSize, _order.Length - start);
+                int from = (int)((long)size * _shardIndex / _shardCount), to = (int)((long)size * (_shardIndex + 1) / _shardCount);
                 Batch batch = size == _batchSize
-                    ? _fullBatch ??= NewBatch(size)
-                    : _partialBatch ??= NewBatch(size);
-                Gather(_order.AsSpan(start, size), batch);
+                    ? _fullBatch ??= NewBatch(to - from)
+                    : _partialBatch ??= NewBatch(to - from);
+                Gather(_order.AsSpan(start + from, to - from), batch);
                 yield return batch;
             }
         }

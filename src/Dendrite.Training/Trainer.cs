@@ -48,6 +48,7 @@ public sealed partial class Trainer
         Plan = options.Engine == TrainingEngine.Autograd || Objective.NeedsAutograd ? null : FusedMlp.TryCompile(model);
         if (Plan is null && options.Engine == TrainingEngine.Fused)
             throw new DendriteException($"the fused engine runs Linear layers, each optionally followed by BatchNorm1d, an activation with a fused kernel and Dropout; {model.GetType().Name} is not one");
+        CheckDataParallel();
     }
 
     /// <summary>The fused plan that runs the steps, or null when the autograd path does.</summary>
@@ -124,7 +125,7 @@ public sealed partial class Trainer
         CancellationToken cancellationToken)
     {
         // The fused step reads the batch's rows straight from the dataset, so the loader need not copy them.
-        var loader = new DataLoader(data.Train, Options.BatchSize, shuffle: true, rng: shuffleRng, gatherFeatures: Plan is null);
+        DataLoader loader = NewLoader(data.Train, shuffleRng);
         var history = new List<EpochResult>(Options.Epochs);
         if (resume is not null) history.AddRange(resume.History);
         BeginFit(data, resume);
@@ -136,6 +137,7 @@ public sealed partial class Trainer
             var (loss, accuracy) = TrainEpoch(onBatch is null ? loader : Counting(loader, epoch, onBatch), epoch, cancellationToken);
             // Seconds cover the training pass only (as the PyTorch reference measures it); evaluation is extra.
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            SyncReplicas(epoch);
             CheckParameters(epoch);
             Evaluation? test = data.Test is null ? null : Evaluate(data.Test);
             Evaluation? validation = data.Validation is null ? null : Evaluate(data.Validation);
@@ -152,12 +154,13 @@ public sealed partial class Trainer
     /// <summary>The loader's batches, reporting progress after each one has been trained on.</summary>
     private static IEnumerable<Batch> Counting(DataLoader loader, int epoch, Action<Runs.BatchProgress> onBatch)
     {
-        int samples = 0;
+        int batches = 0;
         foreach (Batch batch in loader)
         {
             yield return batch;
-            samples += batch.Count;
-            onBatch(new Runs.BatchProgress(epoch, samples, loader.SampleCount));
+            // Counted in global batches, so a rank that reads a shard reports the whole job's progress.
+            batches++;
+            onBatch(new Runs.BatchProgress(epoch, (int)Math.Min((long)batches * loader.BatchSize, loader.SampleCount), loader.SampleCount));
         }
     }
 
@@ -183,11 +186,21 @@ public sealed partial class Trainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             step++;
+            if (batch.Count == 0)
+            {
+                // A data-parallel rank's empty shard of a last batch smaller than the rank count: it adds zero
+                // gradients but still takes part in the reduction and the step.
+                ReduceGradients(0, batch, epoch, step);
+                BeforeStep();
+                Optimizer.Step();
+                continue;
+            }
             if (Plan is not null)
             {
                 // The step overwrites every Grad, so no ZeroGrad: that would drop the reused buffers.
                 FusedStepResult r = Objective.Step(Plan, batch);
-                if (!double.IsFinite(r.LossSum)) throw Diverged(epoch, step, r.LossSum / batch.Count);
+                if (!double.IsFinite(r.LossSum) && _allReduce is null) throw Diverged(epoch, step, r.LossSum / batch.Count);
+                ReduceGradients(r.LossSum, batch, epoch, step);
                 BeforeStep();
                 Optimizer.Step();
                 lossSum += r.LossSum;
@@ -198,9 +211,10 @@ public sealed partial class Trainer
                 var output = Model.Forward(batch.Features);
                 var loss = Objective.TrainingLoss(output, batch);
                 float value = loss.Item();
-                if (!float.IsFinite(value)) throw Diverged(epoch, step, value);
+                if (!float.IsFinite(value) && _allReduce is null) throw Diverged(epoch, step, value);
                 Optimizer.ZeroGrad();
                 loss.Backward();
+                ReduceGradients((double)value * batch.Count, batch, epoch, step);
                 BeforeStep();
                 Optimizer.Step();
                 // Read before the next batch: the loader reuses its buffers.
@@ -209,6 +223,7 @@ public sealed partial class Trainer
             }
             count += batch.Count;
         }
+        (lossSum, correct, count) = ReduceTotals(lossSum, correct, count);
         if (count == 0) return (double.NaN, double.NaN);
         return (lossSum / count, classification ? (double)correct / count : double.NaN);
     }

@@ -215,4 +215,37 @@ public sealed class DataLoaderTests
     {
         Assert.Throws<ArgumentNullException>(() => new DataLoader(Numbered(4), 2, shuffle: true));
     }
+
+    [Theory]
+    [InlineData(23, 8, 3)]
+    [InlineData(10, 4, 2)]
+    [InlineData(7, 3, 4)]
+    public void Shards_SplitEveryBatch_InOrder_AndTakeTheSameNumberOfSteps(int count, int batchSize, int shards)
+    {
+        var whole = Batches(new DataLoader(Numbered(count), batchSize, shuffle: true, rng: new Rng(5)));
+        var parts = Enumerable.Range(0, shards)
+            .Select(k => Batches(new DataLoader(Numbered(count), batchSize, shuffle: true, rng: new Rng(5), shardIndex: k, shardCount: shards)))
+            .ToList();
+        Assert.All(parts, p => Assert.Equal(whole.Count, p.Count));
+        for (int b = 0; b < whole.Count; b++)
+        {
+            // Concatenated in shard order, the shards are the unsharded batch; sizes differ by at most one.
+            Assert.Equal(whole[b], parts.SelectMany(p => p[b]));
+            Assert.InRange(parts.Max(p => p[b].Count) - parts.Min(p => p[b].Count), 0, 1);
+        }
+    }
+
+    [Fact]
+    public void ShardIndex_OutsideTheShardCount_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(Numbered(4), 2, shardIndex: 2, shardCount: 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(Numbered(4), 2, shardCount: 0));
+    }
+
+    private static List<List<int>> Batches(DataLoader loader)
+    {
+        var batches = new List<List<int>>();
+        foreach (Batch batch in loader) batches.Add([.. batch.Labels]);
+        return batches;
+    }
 }

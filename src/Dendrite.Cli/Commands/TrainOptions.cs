@@ -107,13 +107,15 @@ internal static class TrainOptions
         .. ModelSpecs,
         new("out", "DIR", "run folder for config.json, metrics.csv, checkpoints and plots (default runs/<timestamp>)"),
         new("resume", "DIR", "continue the run in DIR from last.safetensors (with --epochs N to extend it)"),
+        new("distributed", null, "data-parallel training over MPI: launch with mpiexec -n N; --batch-size is the global batch, each rank trains on 1/N of it; rank 0 writes the run folder"),
+        new("distributed-timeout", "SECONDS", "with --distributed: a rank waiting longer than this for the others ends the job (default 120)"),
     ]);
 
     /// <summary>Options that only make sense with --csv.</summary>
     public static IReadOnlyList<string> CsvOnly { get; } = ["target", "task", "id-column", "delimiter", "log-target", "split-seed", "test-split", "test-csv"];
 
     /// <summary>Options that may be given together with --resume; everything else comes from the run's config.</summary>
-    public static IReadOnlyList<string> ResumeOverrides { get; } = ["resume", "epochs", "threads", "log-format", "data", "max-idx-elements"];
+    public static IReadOnlyList<string> ResumeOverrides { get; } = ["resume", "epochs", "threads", "log-format", "data", "max-idx-elements", "distributed", "distributed-timeout"];
 
     private static readonly Dictionary<string, TrainingEngine> Engines = new()
     {

@@ -34,6 +34,16 @@ internal static class RunNotes
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The "distributed: …" line of a data-parallel run. It lists each rank's process id, so that mpiexec's report of a
+    /// killed process (which names the PID) names the rank too.
+    /// </summary>
+    public static string Distributed(Dendrite.Training.Distributed.IDataParallelGroup group, int batchSize, IReadOnlyList<long> processIds) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"distributed: {group.Size} ranks over MPI, each training on {batchSize / group.Size}{(batchSize % group.Size == 0 ? "" : "-" + (batchSize / group.Size + 1))} rows of every global batch of {batchSize}; " +
+            $"rank pids {string.Join(", ", processIds.Select((p, r) => $"{r}={p}"))}");
+
+
     private static string Optimizer(OptimizerSettings o)
     {
         var sb = new StringBuilder(OptimizerFactory.NameOf(o.Kind));

@@ -22,6 +22,12 @@ internal static class TrainRun
     /// </summary>
     public static TrainingOutcome Start(string? path, string root, RunConfig config, RunData data, ITrainReporter reporter, RunView view)
     {
+        if (!RunTraining.Writes(config))
+        {
+            // A non-zero rank of a data-parallel run: rank 0 creates and writes the folder.
+            using RunFolder attached = RunFolder.Attach(path ?? root);
+            return Train(attached, config, data, reporter, view, callbacks => RunTraining.Start(attached, config, data, callbacks));
+        }
         bool existed = path is not null && Directory.Exists(path);
         using RunFolder folder = path is null ? RunFolder.CreateFresh(root, DateTime.Now) : RunFolder.Create(path);
         try
@@ -51,11 +57,13 @@ internal static class TrainRun
         Func<RunCallbacks, TrainingOutcome> run)
     {
         TaskKind task = data.Info.Task;
+        bool writes = RunTraining.Writes(config);
         void OnEpoch(RunEpoch e)
         {
             reporter.Epoch(e.Result);
             if (e.Warning is not null) reporter.Note(e.Warning + " (--lr, --clip-grad)");
-            RunPlots.WriteLearningCurves(folder, e.History, task);
+            if (writes) RunPlots.WriteLearningCurves(folder, e.History, task);
+            RankFailureInjection.AfterEpoch(config.Training.DataParallel, e.Result.Epoch);
         }
         reporter.Start(view);
         TrainingOutcome outcome = reporter.Around(() => run(new RunCallbacks(OnEpoch, reporter.Batch)));
@@ -63,7 +71,7 @@ internal static class TrainRun
             reporter.Note($"early stopping ended the run after epoch {outcome.Epochs[^1].Epoch}: no validation gain for {config.Policy.EarlyStopping?.Patience} epochs");
         // With early stopping the model now holds the best epoch's weights, so the final plots show that model;
         // last.safetensors keeps the last epoch's state (a valid resume point), best.safetensors the best epoch.
-        RunPlots.WriteFinal(folder, new TrainedModel(outcome.Model, data.Info), data.Fit.Test);
+        if (writes) RunPlots.WriteFinal(folder, new TrainedModel(outcome.Model, data.Info), data.Fit.Test);
         return outcome;
     }
 

@@ -30,6 +30,16 @@ public sealed record ClassificationObjective : Objective
         LabelSmoothing = labelSmoothing;
     }
 
+    /// <summary>The sum of the batch's class weights (Σ wᵧ, the weighted mean's divisor), or its row count without weights.</summary>
+    public override float LossNormalizer(Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (_weights is null) return batch.Count;
+        float sum = 0;
+        for (int i = 0; i < batch.Count; i++) sum += _weights[batch.Labels[i]];
+        return sum;
+    }
+
     private readonly float[]? _weights;
 
     /// <summary>The weight of each class, or null.</summary>

@@ -24,6 +24,17 @@ public abstract record Objective
     /// <summary>The mean training loss of <paramref name="output"/> [batch, outputs] for <paramref name="batch"/>, recorded for backward.</summary>
     public abstract Tensor TrainingLoss(Tensor output, Batch batch);
 
+    /// <summary>
+    /// What the training loss of <paramref name="batch"/> is divided by to make it a mean: its row count here, the sum
+    /// of its rows' class weights for a weighted loss. A data-parallel fit weighs each rank's gradients by it so that
+    /// the ranks' shards average to the global batch's mean.
+    /// </summary>
+    public virtual float LossNormalizer(Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return batch.Count;
+    }
+
     /// <summary>One fused training step on <paramref name="batch"/> (reading its rows in place when the loader left them there).</summary>
     public abstract FusedStepResult Step(FusedMlp plan, Batch batch);
 

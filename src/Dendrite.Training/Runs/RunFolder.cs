@@ -143,6 +143,16 @@ public sealed class RunFolder : IDisposable
         return folder;
     }
 
+    /// <summary>
+    /// The run folder at <paramref name="path"/> as seen by a process that only reads it while another owns it: the
+    /// non-zero ranks of a data-parallel run, whose rank 0 holds the lock and writes. Not locked; nothing is created.
+    /// </summary>
+    public static RunFolder Attach(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return new RunFolder(path, null);
+    }
+
     /// <summary>Releases the folder's lock.</summary>
     public void Dispose() => _lock?.Dispose();
 

@@ -46,9 +46,12 @@ public static class RunTraining
         Objective objective = CreateObjective(config, data);
         // The trainer is built before anything is written, so a setting it refuses leaves the folder untouched.
         var run = new Run(folder, config, data, model, optimizer, objective, logger);
-        Checkpoint.WriteBytes(folder.LastPath, run.Capture(0, seeds.Shuffle, [], null).ToBytes());
-        folder.WriteConfig(run.ConfigText);
-        folder.WriteMetrics([], objective.Task, data.Fit.Validation is not null);
+        if (Writes(config))
+        {
+            Checkpoint.WriteBytes(folder.LastPath, run.Capture(0, seeds.Shuffle, [], null).ToBytes());
+            folder.WriteConfig(run.ConfigText);
+            folder.WriteMetrics([], objective.Task, data.Fit.Validation is not null);
+        }
         return run.Train(seeds.Shuffle, null, callbacks, cancellationToken);
     }
 
@@ -87,8 +90,11 @@ public static class RunTraining
         Objective objective = CreateObjective(config, data);
         var run = new Run(folder, config, data, model, optimizer, objective, logger);
         var history = last.History.Where(h => h.Epoch <= last.Epoch).ToList();
-        folder.WriteConfig(run.ConfigText);
-        folder.WriteMetrics(history, objective.Task, data.Fit.Validation is not null);
+        if (Writes(config))
+        {
+            folder.WriteConfig(run.ConfigText);
+            folder.WriteMetrics(history, objective.Task, data.Fit.Validation is not null);
+        }
         try
         {
             return run.Train(shuffle, new FitResume(last.Epoch, history, last.Fit), callbacks, cancellationToken);
@@ -98,6 +104,16 @@ public static class RunTraining
             // A stored schedule or early-stopping state that does not fit the run: name the file.
             throw new CheckpointFormatException($"{folder.LastPath}: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// Whether this process writes the run folder: always, except on the non-zero ranks of a data-parallel run
+    /// (<see cref="TrainerOptions.DataParallel"/>), which train the same model and leave the files to rank 0.
+    /// </summary>
+    public static bool Writes(RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Training.DataParallel is not { Rank: > 0 };
     }
 
     /// <summary>The run's model: the config's recipe for the data's width and outputs, initialized from <paramref name="init"/>.</summary>
@@ -161,8 +177,15 @@ public static class RunTraining
             double best = (resume?.History ?? []).Select(h => SelectionMetric.Of(h, goal)).Aggregate(double.NaN,
                 (b, v) => goal.Improves(v, b, minDelta) ? v : b);
             IReadOnlyList<EpochResult> history = resume?.History ?? [];
+            bool writes = Writes(config);
             foreach (FitEpoch e in trainer.Run(data.Fit, shuffle, resume, callbacks?.Batch, cancellationToken))
             {
+                if (!writes)
+                {
+                    history = e.History;
+                    callbacks?.Epoch?.Invoke(new RunEpoch(e.Result, e.History, model, false, e.StoppedEarly, e.Warning));
+                    continue;
+                }
                 // Captured after the schedule and early stopping have seen the epoch, so the file is the exact boundary state.
                 byte[] bytes = Capture(e.Result.Epoch, shuffle, e.History, trainer.ExportFitState()).ToBytes();
                 double value = SelectionMetric.Of(e.Result, goal);
