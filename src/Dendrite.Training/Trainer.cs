@@ -124,7 +124,8 @@ public sealed partial class Trainer
         CancellationToken cancellationToken)
     {
         // The fused step reads the batch's rows straight from the dataset, so the loader need not copy them.
-        var loader = new DataLoader(data.Train, Options.BatchSize, shuffle: true, rng: shuffleRng, gatherFeatures: Plan is null);
+        IBatchSource loader = data.TrainStream?.Batches(Options.BatchSize, shuffleRng)
+            ?? new DataLoader(data.Train, Options.BatchSize, shuffle: true, rng: shuffleRng, gatherFeatures: Plan is null);
         var history = new List<EpochResult>(Options.Epochs);
         if (resume is not null) history.AddRange(resume.History);
         BeginFit(data, resume);
@@ -150,7 +151,7 @@ public sealed partial class Trainer
     }
 
     /// <summary>The loader's batches, reporting progress after each one has been trained on.</summary>
-    private static IEnumerable<Batch> Counting(DataLoader loader, int epoch, Action<Runs.BatchProgress> onBatch)
+    private static IEnumerable<Batch> Counting(IBatchSource loader, int epoch, Action<Runs.BatchProgress> onBatch)
     {
         int samples = 0;
         foreach (Batch batch in loader)

@@ -17,10 +17,21 @@ namespace Dendrite.Data.Tabular;
 /// </remarks>
 internal static class CsvTableReader
 {
-    public static CsvTable Read(string path, TabularCsvOptions options)
+    public static CsvTable Read(string path, TabularCsvOptions options) => Read(path, options, 0, long.MaxValue, 1, segment: false);
+
+    /// <summary>
+    /// The records of <paramref name="length"/> bytes from <paramref name="offset"/>, which must start a record on file
+    /// line <paramref name="firstLine"/>: one chunk of a file read in parts (<see cref="CsvChunkIndex"/>). The options
+    /// must name the columns and the delimiter (the header was read with the first chunk); a chunk may hold no rows.
+    /// </summary>
+    public static CsvTable ReadSegment(string path, TabularCsvOptions options, long offset, long length, int firstLine) =>
+        Read(path, options, offset, length, firstLine, segment: true);
+
+    private static CsvTable Read(string path, TabularCsvOptions options, long offset, long length, int firstLine, bool segment)
     {
         if (!File.Exists(path)) throw new DatasetNotFoundException($"{path}: no such CSV file");
         if (options.SkipLines < 0) throw new ArgumentOutOfRangeException(nameof(options), "SkipLines must be >= 0");
+        int lineOffset = firstLine - 1;
 
         var readerOptions = CsvReaderOptions.Default with
         {
@@ -39,7 +50,7 @@ internal static class CsvTableReader
 
         try
         {
-            using CsvReader reader = CsvReader.Create(OpenChecked(path), readerOptions, leaveOpen: false);
+            using CsvReader reader = CsvReader.Create(OpenChecked(path, offset, length, firstLine), readerOptions, leaveOpen: false);
             string[]? header = options.ColumnNames?.ToArray();
             int headerLine = 0;
             int skipped = 0;
@@ -47,7 +58,7 @@ internal static class CsvTableReader
             var lines = new List<int>();
             while (reader.Read())
             {
-                int line = Line(path, reader.LineNumber);
+                int line = Line(path, reader.LineNumber + lineOffset);
                 CheckSize(path, line, reader, options);
                 string[] fields = Fields(reader);
                 if (fields.Length == 1 && fields[0].Length == 0) continue; // a line of only spaces
@@ -70,13 +81,13 @@ internal static class CsvTableReader
 
             if (header is null) throw new CsvFormatException(path, 0, null, "the file is empty; expected a header line with column names");
             if (options.ColumnNames is not null) CheckHeader(path, 0, header);
-            if (rows.Count == 0)
+            if (rows.Count == 0 && !segment)
                 throw new CsvFormatException(path, headerLine, null, $"no data rows after the header ({InputText.List(header)})");
             return new CsvTable(path, reader.Separator, headerLine, header, rows, lines);
         }
         catch (HelperFormatException e)
         {
-            int line = e.LineNumber is > 0 and <= int.MaxValue ? (int)e.LineNumber : 0;
+            int line = e.LineNumber > 0 && e.LineNumber + lineOffset <= int.MaxValue ? (int)(e.LineNumber + lineOffset) : 0;
             if (e.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
                 throw TooLong(path, line, options.MaxRecordBytes);
             throw new CsvFormatException(path, line, null, $"malformed CSV: {InputText.Clip(e.Message, 200)}");
@@ -88,7 +99,7 @@ internal static class CsvTableReader
     }
 
     /// <summary>Opens the file and refuses it at once when its first bytes cannot be text.</summary>
-    private static CsvInputStream OpenChecked(string path)
+    private static CsvInputStream OpenChecked(string path, long offset, long length, int firstLine)
     {
         FileStream file;
         try
@@ -101,7 +112,8 @@ internal static class CsvTableReader
         }
         try
         {
-            var sample = new byte[CsvTextCheck.SampleLength];
+            if (offset > 0) file.Seek(offset, SeekOrigin.Begin);
+            var sample = new byte[(int)Math.Min(CsvTextCheck.SampleLength, length)];
             int got = 0;
             while (got < sample.Length)
             {
@@ -111,7 +123,7 @@ internal static class CsvTableReader
             }
             Array.Resize(ref sample, got);
             CsvTextCheck.Check(path, sample, complete: got < CsvTextCheck.SampleLength);
-            return new CsvInputStream(file, path, sample, checkNul: !CsvTextCheck.IsWideText(sample));
+            return new CsvInputStream(file, path, sample, checkNul: !CsvTextCheck.IsWideText(sample), length, firstLine, offset);
         }
         catch
         {
