@@ -18,12 +18,26 @@ internal sealed class ColumnKindTally
     public double Add(string? text, int line)
     {
         if (text is null) return double.NaN;
-        _present++;
         if (NumberText.TryParse(text, out double value))
         {
-            _numeric++;
+            CountNumber();
             return value;
         }
+        CountText(text, line);
+        return double.NaN;
+    }
+
+    /// <summary>Counts a value that is a number.</summary>
+    public void CountNumber()
+    {
+        _present++;
+        _numeric++;
+    }
+
+    /// <summary>Counts a present value that is not a number.</summary>
+    public void CountText(string text, int line)
+    {
+        _present++;
         if (_firstText is null)
         {
             _firstText = text;
@@ -34,7 +48,6 @@ internal sealed class ColumnKindTally
             _firstComma = text;
             _firstCommaLine = line;
         }
-        return double.NaN;
     }
 
     /// <summary>

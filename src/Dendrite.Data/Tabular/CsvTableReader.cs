@@ -29,6 +29,19 @@ internal static class CsvTableReader
 
     private static CsvTable Read(string path, TabularCsvOptions options, long offset, long length, int firstLine, bool segment)
     {
+        var sink = new StringRows();
+        (string[] header, int headerLine, char separator) = Read(path, options, offset, length, firstLine, segment, sink);
+        return new CsvTable(path, separator, headerLine, header, sink.Rows, sink.Lines);
+    }
+
+    /// <summary>
+    /// Reads the records of a file (or of a segment of one) with every check, handing each data record to
+    /// <paramref name="sink"/> while the reader is on it: the one loop behind both the table of strings and the typed
+    /// columns of <see cref="TypedTableReader"/>.
+    /// </summary>
+    internal static (string[] Header, int HeaderLine, char Separator) Read(string path, TabularCsvOptions options, long offset, long length, int firstLine,
+        bool segment, CsvRecordSink sink)
+    {
         if (!File.Exists(path)) throw new DatasetNotFoundException($"{path}: no such CSV file");
         if (options.SkipLines < 0) throw new ArgumentOutOfRangeException(nameof(options), "SkipLines must be >= 0");
         int lineOffset = firstLine - 1;
@@ -46,6 +59,8 @@ internal static class CsvTableReader
             // Field counts are checked here, where the message can name the column.
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MaxRecordSize = options.MaxRecordBytes,
+            // Repeated values of a column (categories, small integers) share one string instead of one per cell.
+            PoolStrings = true,
         };
 
         try
@@ -54,14 +69,14 @@ internal static class CsvTableReader
             string[]? header = options.ColumnNames?.ToArray();
             int headerLine = 0;
             int skipped = 0;
-            var rows = new List<string[]>();
-            var lines = new List<int>();
+            long records = 0;
+            if (header is not null) sink.Header(header, 0);
             while (reader.Read())
             {
                 int line = Line(path, reader.LineNumber + lineOffset);
                 CheckSize(path, line, reader, options);
-                string[] fields = Fields(reader);
-                if (fields.Length == 1 && fields[0].Length == 0) continue; // a line of only spaces
+                // Fields become strings here only when a record has one field (to tell a line of spaces) or is not data.
+                if (reader.FieldCount == 1 && (reader.GetString(0) ?? "").Trim().Length == 0) continue; // a line of only spaces
                 if (skipped < options.SkipLines)
                 {
                     skipped++;
@@ -69,21 +84,22 @@ internal static class CsvTableReader
                 }
                 if (header is null)
                 {
-                    header = fields;
+                    header = Fields(reader);
                     headerLine = line;
                     CheckHeader(path, line, header);
+                    sink.Header(header, line);
                     continue;
                 }
-                CheckFieldCount(path, line, header, fields.Length);
-                rows.Add(fields);
-                lines.Add(line);
+                CheckFieldCount(path, line, header, reader.FieldCount);
+                sink.Record(reader, line);
+                records++;
             }
 
             if (header is null) throw new CsvFormatException(path, 0, null, "the file is empty; expected a header line with column names");
             if (options.ColumnNames is not null) CheckHeader(path, 0, header);
-            if (rows.Count == 0 && !segment)
+            if (records == 0 && !segment)
                 throw new CsvFormatException(path, headerLine, null, $"no data rows after the header ({InputText.List(header)})");
-            return new CsvTable(path, reader.Separator, headerLine, header, rows, lines);
+            return (header, headerLine, reader.Separator);
         }
         catch (HelperFormatException e)
         {
@@ -153,7 +169,8 @@ internal static class CsvTableReader
             $"the record is longer than the limit of {limit} bytes: a quote that never closes, a file without line breaks, " +
             "or not a CSV (for a genuine long record, raise TabularCsvOptions.MaxRecordBytes)");
 
-    private static string[] Fields(CsvReader reader)
+    /// <summary>Every field of the current record, trimmed.</summary>
+    internal static string[] Fields(CsvReader reader)
     {
         var fields = new string[reader.FieldCount];
         for (int i = 0; i < fields.Length; i++)

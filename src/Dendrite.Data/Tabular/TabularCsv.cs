@@ -26,7 +26,8 @@ public static class TabularCsv
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= new TabularCsvOptions();
-        return Build(CsvTableReader.Read(path, options), options);
+        // Typed columns straight from the file's bytes: no string per cell, no table of strings (Build's rules).
+        return TypedTableReader.Load(path, options);
     }
 
     /// <summary>

@@ -108,7 +108,7 @@ public static class RunDataLoader
         if (testSet is null) throw new DendriteException($"{(split ? source.Path : source.TestPath)}: no test rows; raise the test split");
         if (preprocessor.DroppedColumns.Count > 0) notes.Add($"dropped constant columns: {string.Join(", ", preprocessor.DroppedColumns.Take(10))}");
         var stream = new StreamingTabularDataset(chunks, preprocessor, IsTraining, (int)fit.TrainingRows);
-        notes.Add(Inv($"streamed in {chunks.ChunkCount} chunks of about {chunks.ChunkBytes >> 20} MiB: shuffled chunk order and a {stream.ShuffleBufferRows:N0}-row shuffle buffer, not a full shuffle"));
+        notes.Add(Inv($"streamed in {chunks.ChunkCount} chunks of about {chunks.ChunkBytes >> 10:N0} KiB: shuffled chunk order and a {stream.ShuffleBufferRows:N0}-row shuffle buffer, not a full shuffle"));
         InMemoryDataset sample = ToDataset(sets[0]!);
         InMemoryDataset? validation = sets[1] is { } v ? ToDataset(v) : null;
         InMemoryDataset test = ToDataset(testSet);
