@@ -18,7 +18,7 @@ namespace Dendrite.Data;
 /// Each epoch's permutation is a fresh shuffle of 0..N-1 (not of the previous epoch's order), so the order of an
 /// epoch depends only on the Rng state at its start, which is what a resumed run restores.
 /// </remarks>
-public sealed class DataLoader : IEnumerable<Batch>
+public sealed class DataLoader : IBatchSource
 {
     private readonly InMemoryDataset _dataset;
     private readonly int _batchSize;

@@ -36,7 +36,7 @@ public sealed partial class Trainer
     {
         if (Policy.EarlyStopping is not null && data.Validation is null)
             throw new DendriteException("early stopping needs a validation set");
-        int stepsPerEpoch = Math.Max(1, (data.Train.Count + Options.BatchSize - 1) / Options.BatchSize);
+        int stepsPerEpoch = Math.Max(1, (data.TrainCount + Options.BatchSize - 1) / Options.BatchSize);
         RestoredEpoch = null;
         _stoppedEarly = false;
         _firstLoss = resume is { History.Count: > 0 } r ? r.History[0].TrainLoss : double.NaN;

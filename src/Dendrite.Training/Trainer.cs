@@ -125,7 +125,10 @@ public sealed partial class Trainer
         CancellationToken cancellationToken)
     {
         // The fused step reads the batch's rows straight from the dataset, so the loader need not copy them.
-        DataLoader loader = NewLoader(data.Train, shuffleRng);
+        // Streamed chunks are not dealt to ranks yet; refuse rather than let every rank train on the whole stream.
+        if (data.TrainStream is not null && DataParallel is not null)
+            throw new DendriteException("streamed training (--stream, or a table over --memory-budget) is not supported in data-parallel training yet; train without --distributed or raise --memory-budget");
+        IBatchSource loader = data.TrainStream?.Batches(Options.BatchSize, shuffleRng) ?? NewLoader(data.Train, shuffleRng);
         var history = new List<EpochResult>(Options.Epochs);
         if (resume is not null) history.AddRange(resume.History);
         BeginFit(data, resume);
@@ -134,7 +137,7 @@ public sealed partial class Trainer
             cancellationToken.ThrowIfCancellationRequested();
             _driver!.BeginEpoch(epoch - 1);
             long start = Stopwatch.GetTimestamp();
-            var (loss, accuracy) = TrainEpoch(onBatch is null ? loader : Counting(loader, epoch, onBatch), epoch, cancellationToken);
+            var (loss, accuracy) = TrainEpoch(onBatch is null ? loader : Counting(loader, Options.BatchSize, epoch, onBatch), epoch, cancellationToken);
             // Seconds cover the training pass only (as the PyTorch reference measures it); evaluation is extra.
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             SyncReplicas(epoch);
@@ -152,7 +155,7 @@ public sealed partial class Trainer
     }
 
     /// <summary>The loader's batches, reporting progress after each one has been trained on.</summary>
-    private static IEnumerable<Batch> Counting(DataLoader loader, int epoch, Action<Runs.BatchProgress> onBatch)
+    private static IEnumerable<Batch> Counting(IBatchSource loader, int batchSize, int epoch, Action<Runs.BatchProgress> onBatch)
     {
         int batches = 0;
         foreach (Batch batch in loader)
@@ -160,7 +163,7 @@ public sealed partial class Trainer
             yield return batch;
             // Counted in global batches, so a rank that reads a shard reports the whole job's progress.
             batches++;
-            onBatch(new Runs.BatchProgress(epoch, (int)Math.Min((long)batches * loader.BatchSize, loader.SampleCount), loader.SampleCount));
+            onBatch(new Runs.BatchProgress(epoch, (int)Math.Min((long)batches * batchSize, loader.SampleCount), loader.SampleCount));
         }
     }
 

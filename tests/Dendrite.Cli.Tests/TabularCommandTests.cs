@@ -130,8 +130,42 @@ public sealed class TabularCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Stream_TrainsFromChunks_Reproducibly_AndRecordsItInTheConfig()
+    {
+        string path = Table(400);
+        string Run(string output) => string.Join('\n', CliRunner.Run(CliRunner.NoData, "train", "--csv", path, "--target", "y", "--id-column", "id",
+            "--stream", "--epochs", "5", "--batch-size", "8", "--seed", "2", "--log-format", "json", "--out", output).StdoutLines
+            .Select(l => JsonDocument.Parse(l).RootElement).Where(e => e.GetProperty("event").GetString() == "epoch")
+            .Select(e => e.GetProperty("train_loss").GetRawText() + e.GetProperty("test_rmse").GetRawText()));
+        string first = Run(_dir.Combine("s1"));
+
+        Assert.Equal(5, first.Split('\n').Length);
+        Assert.Equal(first, Run(_dir.Combine("s2")));
+        var r = CliRunner.Run(CliRunner.NoData, "train", "--csv", path, "--target", "y", "--id-column", "id", "--stream", "--epochs", "20",
+            "--batch-size", "8", "--hidden", "none", "--log-format", "json", "--out", _dir.Combine("s3"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.True(Json(r)[^1].GetProperty("test_r2").GetDouble() > 0.99, r.Stdout);
+        Assert.Contains("\"stream\": true", File.ReadAllText(Path.Combine(_dir.Combine("s3"), "config.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MemoryBudget_BelowWhatLoadingNeeds_Streams()
+    {
+        string path = Table(200);
+        var streamed = CliRunner.Run(CliRunner.NoData, "train", "--csv", path, "--target", "y", "--epochs", "1", "--memory-budget", "10KB");
+        var loaded = CliRunner.Run(CliRunner.NoData, "train", "--csv", path, "--target", "y", "--epochs", "1", "--memory-budget", "1GB");
+
+        Assert.Equal(0, streamed.ExitCode);
+        Assert.Contains("streamed in", streamed.Stdout + streamed.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, loaded.ExitCode);
+        Assert.DoesNotContain("streamed in", loaded.Stdout + loaded.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--target", "y")]                                      // tabular option without --csv
+    [InlineData("--csv", "X", "--target", "y", "--memory-budget", "lots")]
+    [InlineData("--csv", "X", "--target", "y", "--memory-budget", "-2GB")]
     [InlineData("--csv", "X", "--target", "y", "--data", "/tmp")]     // image option with --csv
     [InlineData("--csv", "X")]                                         // no target
     [InlineData("--csv", "X", "--target", "y", "--test-split", "1.5")]

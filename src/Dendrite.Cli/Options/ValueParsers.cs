@@ -23,6 +23,31 @@ internal static class ValueParsers
         return v;
     }
 
+    /// <summary>
+    /// A size in bytes: a positive number with an optional unit B, KB, MB, GB or TB (powers of 1024, case-insensitive,
+    /// "2GB", "1.5g", "512MiB").
+    /// </summary>
+    public static long ByteSize(ParsedOptions o, string name)
+    {
+        string s = (o.Get(name) ?? "").Trim();
+        int unitAt = s.Length;
+        while (unitAt > 0 && char.IsAsciiLetter(s[unitAt - 1])) unitAt--;
+        string unit = s[unitAt..].ToUpperInvariant().Replace("IB", "B", StringComparison.Ordinal);
+        int shift = unit switch
+        {
+            "" or "B" => 0,
+            "K" or "KB" => 10,
+            "M" or "MB" => 20,
+            "G" or "GB" => 30,
+            "T" or "TB" => 40,
+            _ => -1,
+        };
+        if (shift < 0 || !double.TryParse(s[..unitAt], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number)
+            || !(number > 0) || number * Math.Pow(2, shift) >= long.MaxValue)
+            throw o.Error(name, "must be a size such as 2GB, 512MB or 100000 (bytes)");
+        return (long)(number * Math.Pow(2, shift));
+    }
+
     /// <summary>A finite float; <paramref name="allowZero"/> decides whether 0 is accepted. Negatives never are.</summary>
     public static float NonNegativeFloat(ParsedOptions o, string name, float fallback, bool allowZero)
     {

@@ -14,13 +14,20 @@ internal sealed class CsvInputStream : Stream
     private int _prefixRead;
     private long _position;
     private long _lineBreaks;
+    private long _remaining;
 
     /// <param name="inner">The file, positioned just after <paramref name="prefix"/>.</param>
     /// <param name="path">For error messages.</param>
     /// <param name="prefix">The bytes already read from the start of the file.</param>
     /// <param name="checkNul">False for UTF-16/32 text, where zero bytes are part of the characters.</param>
-    public CsvInputStream(Stream inner, string path, byte[] prefix, bool checkNul)
+    /// <param name="length">How many bytes to deliver in all (prefix included): a segment of the file for streaming.</param>
+    /// <param name="firstLine">The file line the first byte is on, so a NUL is reported at its line in the file.</param>
+    /// <param name="offset">The file offset of the first byte, so a NUL is reported at its offset in the file.</param>
+    public CsvInputStream(Stream inner, string path, byte[] prefix, bool checkNul, long length = long.MaxValue, long firstLine = 1, long offset = 0)
     {
+        _position = offset;
+        _remaining = length;
+        _lineBreaks = firstLine - 1;
         _inner = inner;
         _path = path;
         _prefix = prefix;
@@ -29,6 +36,8 @@ internal sealed class CsvInputStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
+        if (_remaining <= 0) return 0;
+        if (buffer.Length > _remaining) buffer = buffer[..(int)_remaining];
         int n;
         if (_prefixRead < _prefix.Length)
         {
@@ -53,6 +62,7 @@ internal sealed class CsvInputStream : Stream
         }
         _lineBreaks += got.Count((byte)'\n');
         _position += n;
+        _remaining -= n;
         return n;
     }
 

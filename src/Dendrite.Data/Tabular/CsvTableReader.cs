@@ -17,10 +17,34 @@ namespace Dendrite.Data.Tabular;
 /// </remarks>
 internal static class CsvTableReader
 {
-    public static CsvTable Read(string path, TabularCsvOptions options)
+    public static CsvTable Read(string path, TabularCsvOptions options) => Read(path, options, 0, long.MaxValue, 1, segment: false);
+
+    /// <summary>
+    /// The records of <paramref name="length"/> bytes from <paramref name="offset"/>, which must start a record on file
+    /// line <paramref name="firstLine"/>: one chunk of a file read in parts (<see cref="CsvChunkIndex"/>). The options
+    /// must name the columns and the delimiter (the header was read with the first chunk); a chunk may hold no rows.
+    /// </summary>
+    public static CsvTable ReadSegment(string path, TabularCsvOptions options, long offset, long length, int firstLine) =>
+        Read(path, options, offset, length, firstLine, segment: true);
+
+    private static CsvTable Read(string path, TabularCsvOptions options, long offset, long length, int firstLine, bool segment)
+    {
+        var sink = new StringRows();
+        (string[] header, int headerLine, char separator) = Read(path, options, offset, length, firstLine, segment, sink);
+        return new CsvTable(path, separator, headerLine, header, sink.Rows, sink.Lines);
+    }
+
+    /// <summary>
+    /// Reads the records of a file (or of a segment of one) with every check, handing each data record to
+    /// <paramref name="sink"/> while the reader is on it: the one loop behind both the table of strings and the typed
+    /// columns of <see cref="TypedTableReader"/>.
+    /// </summary>
+    internal static (string[] Header, int HeaderLine, char Separator) Read(string path, TabularCsvOptions options, long offset, long length, int firstLine,
+        bool segment, CsvRecordSink sink)
     {
         if (!File.Exists(path)) throw new DatasetNotFoundException($"{path}: no such CSV file");
         if (options.SkipLines < 0) throw new ArgumentOutOfRangeException(nameof(options), "SkipLines must be >= 0");
+        int lineOffset = firstLine - 1;
 
         var readerOptions = CsvReaderOptions.Default with
         {
@@ -35,22 +59,24 @@ internal static class CsvTableReader
             // Field counts are checked here, where the message can name the column.
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MaxRecordSize = options.MaxRecordBytes,
+            // Repeated values of a column (categories, small integers) share one string instead of one per cell.
+            PoolStrings = true,
         };
 
         try
         {
-            using CsvReader reader = CsvReader.Create(OpenChecked(path), readerOptions, leaveOpen: false);
+            using CsvReader reader = CsvReader.Create(OpenChecked(path, offset, length, firstLine), readerOptions, leaveOpen: false);
             string[]? header = options.ColumnNames?.ToArray();
             int headerLine = 0;
             int skipped = 0;
-            var rows = new List<string[]>();
-            var lines = new List<int>();
+            long records = 0;
+            if (header is not null) sink.Header(header, 0);
             while (reader.Read())
             {
-                int line = Line(path, reader.LineNumber);
+                int line = Line(path, reader.LineNumber + lineOffset);
                 CheckSize(path, line, reader, options);
-                string[] fields = Fields(reader);
-                if (fields.Length == 1 && fields[0].Length == 0) continue; // a line of only spaces
+                // Fields become strings here only when a record has one field (to tell a line of spaces) or is not data.
+                if (reader.FieldCount == 1 && (reader.GetString(0) ?? "").Trim().Length == 0) continue; // a line of only spaces
                 if (skipped < options.SkipLines)
                 {
                     skipped++;
@@ -58,25 +84,26 @@ internal static class CsvTableReader
                 }
                 if (header is null)
                 {
-                    header = fields;
+                    header = Fields(reader);
                     headerLine = line;
                     CheckHeader(path, line, header);
+                    sink.Header(header, line);
                     continue;
                 }
-                CheckFieldCount(path, line, header, fields.Length);
-                rows.Add(fields);
-                lines.Add(line);
+                CheckFieldCount(path, line, header, reader.FieldCount);
+                sink.Record(reader, line);
+                records++;
             }
 
             if (header is null) throw new CsvFormatException(path, 0, null, "the file is empty; expected a header line with column names");
             if (options.ColumnNames is not null) CheckHeader(path, 0, header);
-            if (rows.Count == 0)
+            if (records == 0 && !segment)
                 throw new CsvFormatException(path, headerLine, null, $"no data rows after the header ({InputText.List(header)})");
-            return new CsvTable(path, reader.Separator, headerLine, header, rows, lines);
+            return (header, headerLine, reader.Separator);
         }
         catch (HelperFormatException e)
         {
-            int line = e.LineNumber is > 0 and <= int.MaxValue ? (int)e.LineNumber : 0;
+            int line = e.LineNumber > 0 && e.LineNumber + lineOffset <= int.MaxValue ? (int)(e.LineNumber + lineOffset) : 0;
             if (e.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
                 throw TooLong(path, line, options.MaxRecordBytes);
             throw new CsvFormatException(path, line, null, $"malformed CSV: {InputText.Clip(e.Message, 200)}");
@@ -88,7 +115,7 @@ internal static class CsvTableReader
     }
 
     /// <summary>Opens the file and refuses it at once when its first bytes cannot be text.</summary>
-    private static CsvInputStream OpenChecked(string path)
+    private static CsvInputStream OpenChecked(string path, long offset, long length, int firstLine)
     {
         FileStream file;
         try
@@ -101,7 +128,8 @@ internal static class CsvTableReader
         }
         try
         {
-            var sample = new byte[CsvTextCheck.SampleLength];
+            if (offset > 0) file.Seek(offset, SeekOrigin.Begin);
+            var sample = new byte[(int)Math.Min(CsvTextCheck.SampleLength, length)];
             int got = 0;
             while (got < sample.Length)
             {
@@ -111,7 +139,7 @@ internal static class CsvTableReader
             }
             Array.Resize(ref sample, got);
             CsvTextCheck.Check(path, sample, complete: got < CsvTextCheck.SampleLength);
-            return new CsvInputStream(file, path, sample, checkNul: !CsvTextCheck.IsWideText(sample));
+            return new CsvInputStream(file, path, sample, checkNul: !CsvTextCheck.IsWideText(sample), length, firstLine, offset);
         }
         catch
         {
@@ -141,7 +169,8 @@ internal static class CsvTableReader
             $"the record is longer than the limit of {limit} bytes: a quote that never closes, a file without line breaks, " +
             "or not a CSV (for a genuine long record, raise TabularCsvOptions.MaxRecordBytes)");
 
-    private static string[] Fields(CsvReader reader)
+    /// <summary>Every field of the current record, trimmed.</summary>
+    internal static string[] Fields(CsvReader reader)
     {
         var fields = new string[reader.FieldCount];
         for (int i = 0; i < fields.Length; i++)

@@ -47,6 +47,20 @@ public static class Splits
         return result;
     }
 
+    /// <summary>
+    /// A number in [0, 1) that depends only on <paramref name="seed"/> and <paramref name="key"/> (SplitMix64 of both):
+    /// a split of rows that can be decided one row at a time, without knowing how many rows there are, as a file
+    /// streamed in chunks needs. Row "key" goes to a part of fraction f when the number is below f.
+    /// </summary>
+    public static double Hashed(ulong seed, long key)
+    {
+        ulong z = seed + 0x9E3779B97F4A7C15UL * (ulong)(key + 1);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return (z >> 11) * (1.0 / (1UL << 53));
+    }
+
     private static int[] Permutation(int count, Rng rng)
     {
         int[] order = new int[count];

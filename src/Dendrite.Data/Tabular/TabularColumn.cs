@@ -28,8 +28,25 @@ public sealed class TabularColumn
             throw new ArgumentException("a numeric column needs one parsed number per value", nameof(numbers));
         Name = name;
         Kind = kind;
-        Values = values;
         Numbers = kind == ColumnKind.Numeric ? numbers : null;
+        _values = values;
+    }
+
+    private string?[]? _values;
+
+    /// <summary>
+    /// A numeric column kept as numbers only: its <see cref="Values"/> are the given texts, or, when the texts were not
+    /// kept (a column of many distinct numbers), the numbers written back in round-trip form, made on first use.
+    /// </summary>
+    internal static TabularColumn FromNumbers(string name, double[] numbers, string?[]? texts) =>
+        new(name, numbers, texts);
+
+    private TabularColumn(string name, double[] numbers, string?[]? texts)
+    {
+        Name = name;
+        Kind = ColumnKind.Numeric;
+        Numbers = numbers;
+        _values = texts;
     }
 
     /// <summary>The column's header name.</summary>
@@ -38,14 +55,21 @@ public sealed class TabularColumn
     /// <summary><see cref="ColumnKind.Numeric"/> or <see cref="ColumnKind.Categorical"/>.</summary>
     public ColumnKind Kind { get; }
 
-    /// <summary>The trimmed field of each row; null where the value is missing.</summary>
-    public string?[] Values { get; }
+    /// <summary>
+    /// The trimmed field of each row; null where the value is missing. For a numeric column of many distinct values
+    /// loaded by <see cref="TabularCsv.Load"/>, which keeps numbers rather than a string per cell, these are the
+    /// numbers written back in round-trip form ("1.50" reads back as "1.5"), made when first asked for.
+    /// </summary>
+    public string?[] Values => _values ??= Array.ConvertAll(Numbers!, x => double.IsNaN(x) ? null : NumberText.Format(x));
 
     /// <summary>For a numeric column, the value of each row (NaN where missing); null for a categorical column.</summary>
     public double[]? Numbers { get; }
 
+    /// <summary>Number of rows.</summary>
+    internal int Count => _values?.Length ?? Numbers!.Length;
+
     /// <summary>Number of missing values.</summary>
-    public int MissingCount => Values.Count(v => v is null);
+    public int MissingCount => _values is null ? Numbers!.Count(double.IsNaN) : _values.Count(v => v is null);
 
     /// <summary>The name and kind, e.g. "LotArea (Numeric)".</summary>
     public override string ToString() => $"{Name} ({Kind})";

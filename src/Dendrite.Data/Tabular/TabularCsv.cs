@@ -26,7 +26,8 @@ public static class TabularCsv
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= new TabularCsvOptions();
-        return Build(CsvTableReader.Read(path, options), options);
+        // Typed columns straight from the file's bytes: no string per cell, no table of strings (Build's rules).
+        return TypedTableReader.Load(path, options);
     }
 
     /// <summary>
@@ -72,8 +73,11 @@ public static class TabularCsv
         return Build(new CsvTable(source, options.Delimiter ?? ',', 0, [.. header], rows, lines), options);
     }
 
-    /// <summary>The frame of a table's text, whether it came from a file or from records.</summary>
-    private static TabularFrame Build(CsvTable table, TabularCsvOptions options)
+    /// <summary>
+    /// The frame of a table's text, whether it came from a file, from records or from one chunk of a streamed file
+    /// (<paramref name="allowNoRows"/>: a chunk whose every target is missing is empty, not an error).
+    /// </summary>
+    internal static TabularFrame Build(CsvTable table, TabularCsvOptions options, bool allowNoRows = false)
     {
         string path = table.Path;
         string[] header = table.Header;
@@ -86,7 +90,7 @@ public static class TabularCsv
             foreach (string name in options.ColumnKinds.Keys) Resolve(table, name, "declared");
 
         var missing = new HashSet<string>(options.MissingValues, StringComparer.OrdinalIgnoreCase);
-        List<int> keep = KeptRows(table, target, missing, options.SkipRowsWithMissingTarget, out int[] skippedLines);
+        List<int> keep = KeptRows(table, target, missing, options.SkipRowsWithMissingTarget, allowNoRows, out int[] skippedLines);
         int[] lines = keep.Select(r => table.Lines[r]).ToArray();
 
         TabularTarget? tabularTarget = null;
@@ -122,7 +126,7 @@ public static class TabularCsv
         return CsvTableReader.Read(path, options ?? new TabularCsvOptions()).Header;
     }
 
-    private static int Resolve(CsvTable table, string name, string role)
+    internal static int Resolve(CsvTable table, string name, string role)
     {
         int index = Array.IndexOf(table.Header, name);
         if (index >= 0) return index;
@@ -130,7 +134,7 @@ public static class TabularCsv
             $"no such {role} column; available columns: {InputText.List(table.Header)}");
     }
 
-    private static List<int> KeptRows(CsvTable table, int target, HashSet<string> missing, bool skipMissingTarget, out int[] skippedLines)
+    private static List<int> KeptRows(CsvTable table, int target, HashSet<string> missing, bool skipMissingTarget, bool allowNoRows, out int[] skippedLines)
     {
         var keep = new List<int>(table.Rows.Count);
         var skipped = new List<int>();
@@ -139,14 +143,13 @@ public static class TabularCsv
             if (target >= 0 && IsMissing(table.Rows[r][target], missing))
             {
                 if (!skipMissingTarget)
-                    throw new CsvFormatException(table.Path, table.Lines[r], table.Header[target],
-                        "the target value is missing; fill it in, or skip rows with a missing target");
+                    throw MissingTarget(table.Path, table.Lines[r], table.Header[target]);
                 skipped.Add(table.Lines[r]);
                 continue;
             }
             keep.Add(r);
         }
-        if (keep.Count == 0)
+        if (keep.Count == 0 && !allowNoRows)
             throw new CsvFormatException(table.Path, table.HeaderLine, table.Header[target], $"the target is missing on every one of the {table.Rows.Count} rows");
         skippedLines = skipped.ToArray();
         return keep;
@@ -163,5 +166,8 @@ public static class TabularCsv
         return values;
     }
 
-    private static bool IsMissing(string text, HashSet<string> missing) => text.Length == 0 || missing.Contains(text);
+    internal static CsvFormatException MissingTarget(string path, int line, string target) =>
+        new(path, line, target, "the target value is missing; fill it in, or skip rows with a missing target");
+
+    internal static bool IsMissing(string text, HashSet<string> missing) => text.Length == 0 || missing.Contains(text);
 }

@@ -38,7 +38,7 @@ public sealed class TabularFrame
         ArgumentNullException.ThrowIfNull(skippedLines);
         int n = lineNumbers.Length;
         foreach (TabularColumn column in columns)
-            if (column.Values.Length != n) throw new ArgumentException($"column '{column.Name}' has {column.Values.Length} rows, expected {n}", nameof(columns));
+            if (column.Count != n) throw new ArgumentException($"column '{column.Name}' has {column.Count} rows, expected {n}", nameof(columns));
         if (target is not null && target.Count != n) throw new ArgumentException($"target has {target.Count} rows, expected {n}", nameof(target));
         if (ids is not null && ids.Length != n) throw new ArgumentException($"ids has {ids.Length} rows, expected {n}", nameof(ids));
         FilePath = filePath;

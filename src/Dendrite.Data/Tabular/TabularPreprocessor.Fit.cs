@@ -39,21 +39,26 @@ public sealed partial class TabularPreprocessor
         return new TabularPreprocessor(columns.ToArray(), target, dropped.ToArray());
     }
 
-    private static FittedColumn? FitNumeric(TabularFrame frame, TabularColumn column, int[] rows, TabularPreprocessorOptions options)
-    {
+    private static FittedColumn? FitNumeric(TabularFrame frame, TabularColumn column, int[] rows, TabularPreprocessorOptions options) =>
         // Scaled when the plain sums would overflow (values or spreads past ~1e154), so a huge but finite value
         // standardizes like any other instead of turning the whole column into 0s or NaNs.
-        (double mean, double std, int count) = Moments.Of(column.Numbers!, rows);
-        if (count == 0) return Constant(frame, column, rows, options, "has no values (all missing)");
+        FitNumeric(frame.FilePath, column.Name, Moments.Of(column.Numbers!, rows), rows.Length, () => LineRange(frame, rows), options);
+
+    /// <summary>A numeric column from the moments of its training values (shared with the streamed fit).</summary>
+    internal static FittedColumn? FitNumeric(string path, string name, (double Mean, double Std, int Count) moments, int rows, Func<string> lineRange,
+        TabularPreprocessorOptions options)
+    {
+        (double mean, double std, int count) = moments;
+        if (count == 0) return Constant(path, name, rows, lineRange, options, "has no values (all missing)");
         // Equal values can sum to a mean an ulp off, leaving a spread of pure rounding noise: that is still constant.
-        if (std <= Math.Abs(mean) * 1e-12) return Constant(frame, column, rows, options, $"has the same value ({NumberText.Format(mean)}) on every training row that has one");
+        if (std <= Math.Abs(mean) * 1e-12) return Constant(path, name, rows, lineRange, options, $"has the same value ({NumberText.Format(mean)}) on every training row that has one");
         return new FittedColumn
         {
-            Name = column.Name,
+            Name = name,
             Kind = ColumnKind.Numeric,
             Mean = mean,
             Std = std,
-            MissingIndicator = options.MissingIndicators && count < rows.Length,
+            MissingIndicator = options.MissingIndicators && count < rows,
         };
     }
 
@@ -65,20 +70,27 @@ public sealed partial class TabularPreprocessor
             string? value = column.Values[r];
             if (value is not null) counts[value] = counts.GetValueOrDefault(value) + 1;
         }
-        if (counts.Count == 0) return Constant(frame, column, rows, options, "has no values (all missing)");
-        if (counts.Count == 1) return Constant(frame, column, rows, options, $"has the same value ('{InputText.Clip(counts.Keys.First())}') on every training row that has one");
+        return FitCategorical(frame.FilePath, column.Name, counts, rows.Length, () => LineRange(frame, rows), options);
+    }
+
+    /// <summary>A categorical column from the counts of its training values (shared with the streamed fit).</summary>
+    internal static FittedColumn? FitCategorical(string path, string name, Dictionary<string, int> counts, int rows, Func<string> lineRange,
+        TabularPreprocessorOptions options)
+    {
+        if (counts.Count == 0) return Constant(path, name, rows, lineRange, options, "has no values (all missing)");
+        if (counts.Count == 1) return Constant(path, name, rows, lineRange, options, $"has the same value ('{InputText.Clip(counts.Keys.First())}') on every training row that has one");
         string[] categories = counts.Keys.Order(StringComparer.Ordinal).ToArray();
         string mode = categories[0];
         foreach (string category in categories)
             if (counts[category] > counts[mode]) mode = category; // strict: ties keep the earlier category
-        return new FittedColumn { Name = column.Name, Kind = ColumnKind.Categorical, Categories = categories, Fill = mode };
+        return new FittedColumn { Name = name, Kind = ColumnKind.Categorical, Categories = categories, Fill = mode };
     }
 
-    private static FittedColumn? Constant(TabularFrame frame, TabularColumn column, int[] rows, TabularPreprocessorOptions options, string what)
+    private static FittedColumn? Constant(string path, string name, int rows, Func<string> lineRange, TabularPreprocessorOptions options, string what)
     {
         if (options.DropConstantColumns) return null;
-        throw new CsvFormatException(frame.FilePath, 0, column.Name,
-            $"the column {what} on the {rows.Length} training rows ({LineRange(frame, rows)}), so it carries no information; " +
+        throw new CsvFormatException(path, 0, name,
+            $"the column {what} on the {rows} training rows ({lineRange()}), so it carries no information; " +
             "remove or ignore the column, or drop constant columns");
     }
 
@@ -86,49 +98,35 @@ public sealed partial class TabularPreprocessor
     {
         if (target.Task == TaskKind.Classification)
         {
-            // Like a constant regression target: one class leaves nothing to learn, and a "classifier" would be
-            // 100% accurate by construction.
             int first = target.Labels![rows[0]];
             bool single = true;
             foreach (int r in rows)
                 if (target.Labels[r] != first) { single = false; break; }
-            if (single)
-                throw new CsvFormatException(frame.FilePath, 0, target.Name,
-                    $"the target has the same class ('{InputText.Clip(target.ClassNames![first])}') on all {rows.Length} training rows " +
-                    $"({LineRange(frame, rows)}); a classifier needs at least two classes, so there is nothing to learn");
-            return new FittedTarget { Name = target.Name, Task = TaskKind.Classification, ClassNames = target.ClassNames };
+            return FitClasses(frame.FilePath, target.Name, target.ClassNames!, single ? first : -1, rows.Length, () => LineRange(frame, rows));
         }
 
-        var t = new double[rows.Length];
-        int largest = 0;
-        for (int i = 0; i < rows.Length; i++)
+        var tally = new RegressionTargetTally(frame.FilePath, target.Name, options);
+        do
         {
-            double y = target.Values![rows[i]];
-            if (options.LogTarget && !(y > 0))
-                throw new CsvFormatException(frame.FilePath, frame.LineNumbers[rows[i]], target.Name,
-                    $"target {NumberText.Format(y)} is not positive, so it has no logarithm; train without the log target");
-            t[i] = options.LogTarget ? Math.Log(y) : y;
-            if (Math.Abs(t[i]) > Math.Abs(t[largest])) largest = i;
+            foreach (int r in rows) tally.Add(target.Values![r], frame.LineNumbers[r]);
         }
-        if (!options.StandardizeTarget)
-        {
-            // Unstandardized, the model's float32 squared error overflows for targets past sqrt(float.MaxValue).
-            if (Math.Abs(t[largest]) > MaxUnstandardizedTarget)
-                throw new CsvFormatException(frame.FilePath, frame.LineNumbers[rows[largest]], target.Name,
-                    $"target {NumberText.Format(target.Values![rows[largest]])} is too large to train on unstandardized (its squared error " +
-                    $"overflows float32 beyond about ±{MaxUnstandardizedTarget:0.#e0}); standardize the target, or rescale the column");
-            return new FittedTarget { Name = target.Name, Task = TaskKind.Regression, Log = options.LogTarget, Mean = 0, Std = 1 };
-        }
-
-        (double mean, double std, _) = Moments.Of(t);
-        if (!(std > 0))
-            throw new CsvFormatException(frame.FilePath, 0, target.Name,
-                $"the target has the same value on all {rows.Length} training rows ({LineRange(frame, rows)}); there is nothing to learn");
-        return new FittedTarget { Name = target.Name, Task = TaskKind.Regression, Standardize = true, Log = options.LogTarget, Mean = mean, Std = std };
+        while (tally.EndPass());
+        return tally.Result(rows.Length, () => LineRange(frame, rows));
     }
 
-    /// <summary>sqrt(float.MaxValue), rounded down: the largest target whose square float32 still holds.</summary>
-    private const double MaxUnstandardizedTarget = 1.8e19;
+    /// <summary>
+    /// A classification target; <paramref name="singleClass"/> is the one class every training row has, or -1.
+    /// </summary>
+    internal static FittedTarget FitClasses(string path, string name, string[] classNames, int singleClass, int rows, Func<string> lineRange)
+    {
+        // Like a constant regression target: one class leaves nothing to learn, and a "classifier" would be
+        // 100% accurate by construction.
+        if (singleClass >= 0)
+            throw new CsvFormatException(path, 0, name,
+                $"the target has the same class ('{InputText.Clip(classNames[singleClass])}') on all {rows} training rows " +
+                $"({lineRange()}); a classifier needs at least two classes, so there is nothing to learn");
+        return new FittedTarget { Name = name, Task = TaskKind.Classification, ClassNames = classNames };
+    }
 
     private static string LineRange(TabularFrame frame, int[] rows)
     {
@@ -138,8 +136,11 @@ public sealed partial class TabularPreprocessor
             first = Math.Min(first, frame.LineNumbers[r]);
             last = Math.Max(last, frame.LineNumbers[r]);
         }
-        return first == last ? $"line {first}" : $"lines {first} to {last}";
+        return LineRange(first, last);
     }
+
+    /// <summary>"line 5" or "lines 2 to 90", as messages name the training rows.</summary>
+    internal static string LineRange(int first, int last) => first == last ? $"line {first}" : $"lines {first} to {last}";
 
     private static int[] AllRows(TabularFrame frame) => Enumerable.Range(0, frame.RowCount).ToArray();
 

@@ -44,6 +44,9 @@ public sealed partial class TabularPreprocessor
         FeatureNames = names.ToArray();
     }
 
+    /// <summary>A preprocessor from statistics fitted elsewhere (a file streamed in chunks).</summary>
+    internal static TabularPreprocessor Create(FittedColumn[] columns, FittedTarget? target, string[] dropped) => new(columns, target, dropped);
+
     /// <summary>The fitted feature columns, in output order.</summary>
     public IReadOnlyList<FittedColumn> Columns => _columns;
 

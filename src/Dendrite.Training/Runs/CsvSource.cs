@@ -34,6 +34,13 @@ public sealed record CsvSource(string Path, string Target) : DataSource
     /// <summary>Regress on log(target) (positive targets, e.g. prices).</summary>
     public bool LogTarget { get; init; }
 
+    /// <summary>
+    /// Train from the file in chunks instead of loading it (<see cref="RunDataLoader.FromCsv"/>): bounded memory for a
+    /// table of any size. Rows are split by a hash of their line number rather than by a permutation of all rows, and
+    /// the training order comes from a shuffled chunk order and a shuffle buffer rather than a full shuffle.
+    /// </summary>
+    public bool Stream { get; init; }
+
     /// <summary>Throws <see cref="DendriteException"/> naming the first setting out of range.</summary>
     public void Validate()
     {

@@ -104,6 +104,8 @@ public static class RunConfigJson
                 Nullable(w, "test_path", c.TestPath);
                 w.WriteNumber("split_seed", c.SplitSeed);
                 w.WriteBoolean("log_target", c.LogTarget);
+                // Written only when set, so the configs of in-memory runs read as they always did.
+                if (c.Stream) w.WriteBoolean("stream", true);
                 break;
             default:
                 throw new ArgumentException($"no JSON form for {data.GetType().Name}", nameof(data));
@@ -227,7 +229,7 @@ public static class RunConfigJson
 
     private static CsvSource ReadCsv(JsonElement data, ConfigReader r)
     {
-        r.Keys(data, "data", ["kind", "path", "target", "id_column", "delimiter", "task", "test_split", "test_path", "split_seed", "log_target"]);
+        r.Keys(data, "data", ["kind", "path", "target", "id_column", "delimiter", "task", "test_split", "test_path", "split_seed", "log_target", "stream"]);
         string? delimiter = r.OptionalString(data, "data.delimiter");
         if (delimiter is { Length: not 1 }) throw r.Error("data.delimiter", "must be one character");
         string? task = r.OptionalString(data, "data.task");
@@ -246,6 +248,7 @@ public static class RunConfigJson
             TestPath = r.OptionalString(data, "data.test_path"),
             SplitSeed = r.ULong(data, "data.split_seed"),
             LogTarget = r.Bool(data, "data.log_target"),
+            Stream = data.TryGetProperty("stream", out _) && r.Bool(data, "data.stream"),
         };
     }
 }

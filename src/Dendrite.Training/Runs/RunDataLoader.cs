@@ -49,6 +49,7 @@ public static class RunDataLoader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(config);
         source.Validate();
+        if (source.Stream) return FromCsvChunks(source, config);
         TabularCsvOptions loading = Loading(source);
         TabularFrame frame = TabularCsv.Load(source.Path, loading);
         var notes = new List<string>();
@@ -61,6 +62,63 @@ public static class RunDataLoader
         }
         return FromRows(frame, [.. Enumerable.Range(0, frame.RowCount)], null, source, config, notes,
             (train, validation, test) => Inv($"{source.Path}: {train} train rows{Val(validation)}; {source.TestPath}: {test} test rows"));
+    }
+
+    /// <summary>Rows of the training sample a streamed run keeps in memory for shape, label and objective checks.</summary>
+    private const int StreamSampleRows = 1024;
+
+    /// <summary>
+    /// A CSV table streamed in chunks (<see cref="CsvSource.Stream"/>): the preprocessing is fitted by streaming passes
+    /// over the training rows (the same statistics the in-memory fit computes for the same rows), the validation and
+    /// test rows are transformed into memory, and the training rows are read anew, chunk by chunk, every epoch. Rows
+    /// are split by a seeded hash of their file line (<see cref="Splits.Hashed"/>): test when below the test split,
+    /// else validation when a second hash is below the validation fraction.
+    /// </summary>
+    private static RunData FromCsvChunks(CsvSource source, RunConfig config)
+    {
+        TabularCsvOptions loading = Loading(source);
+        TabularCsvChunks chunks = TabularCsvChunks.Open(source.Path, loading);
+        double validationFraction = config.Policy.ValidationFraction;
+        ulong validationSeed = new RunSeeds(config.Seed).Split.NextUInt64();
+        bool split = source.TestPath is null;
+        // 0 train, 1 validation, 2 test.
+        int Part(int line) =>
+            split && Splits.Hashed(source.SplitSeed, line) < source.TestSplit ? 2
+            : validationFraction > 0 && Splits.Hashed(validationSeed, line) < validationFraction ? 1
+            : 0;
+        bool IsTraining(int line) => Part(line) == 0;
+
+        TabularStreamFit fit = chunks.Fit(IsTraining, Preprocessing(source));
+        TabularPreprocessor preprocessor = fit.Preprocessor;
+        int sampled = 0;
+        TabularDataset?[] sets = chunks.Transform(preprocessor, line => Part(line) switch
+        {
+            0 => sampled++ < StreamSampleRows ? 0 : -1,
+            int p => p,
+        }, 3);
+        var notes = new List<string>();
+        Skipped(notes, source.Path, fit.SkippedLines);
+        int skipped = fit.SkippedLines.Length;
+        TabularDataset? testSet = sets[2];
+        if (!split)
+        {
+            TabularCsvChunks testChunks = TabularCsvChunks.Open(source.TestPath!, preprocessor.ConfigureLoading(loading));
+            testSet = testChunks.Transform(preprocessor, _ => 0, 1)[0];
+        }
+        if (testSet is null) throw new DendriteException($"{(split ? source.Path : source.TestPath)}: no test rows; raise the test split");
+        if (preprocessor.DroppedColumns.Count > 0) notes.Add($"dropped constant columns: {string.Join(", ", preprocessor.DroppedColumns.Take(10))}");
+        var stream = new StreamingTabularDataset(chunks, preprocessor, IsTraining, (int)fit.TrainingRows);
+        notes.Add(Inv($"streamed in {chunks.ChunkCount} chunks of about {chunks.ChunkBytes >> 10:N0} KiB: shuffled chunk order and a {stream.ShuffleBufferRows:N0}-row shuffle buffer, not a full shuffle"));
+        InMemoryDataset sample = ToDataset(sets[0]!);
+        InMemoryDataset? validation = sets[1] is { } v ? ToDataset(v) : null;
+        InMemoryDataset test = ToDataset(testSet);
+        FittedTarget target = preprocessor.Target!;
+        var input = new TableInput(preprocessor, source.IdColumn, source.Delimiter);
+        var info = new ModelInfo(target.Task, target.Task == TaskKind.Classification ? target.ClassNames : null, input, target.Name);
+        string description = split
+            ? Inv($"{source.Path}: {fit.TrainingRows} train rows (streamed){Val(validation?.Count)}, {test.Count} test rows (test split {source.TestSplit} by line hash, split seed {source.SplitSeed})")
+            : Inv($"{source.Path}: {fit.TrainingRows} train rows (streamed){Val(validation?.Count)}; {source.TestPath}: {test.Count} test rows");
+        return new RunData(new FitData(sample, validation, test) { TrainStream = stream }, info, description, notes, skipped);
     }
 
     /// <summary>

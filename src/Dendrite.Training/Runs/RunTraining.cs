@@ -131,6 +131,9 @@ public static class RunTraining
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
+        // A streamed run holds only a sample of its training labels, which would weigh the classes wrongly.
+        if (data.Fit.TrainStream is not null && config.Objective.ClassWeight != Objectives.ClassWeighting.None)
+            throw new DendriteException("class weights are not computed for a streamed table yet; train in memory, or without class weights");
         return config.Objective.Create(data.Fit.Train, data.Outputs, data.Preprocessor?.Target);
     }
 

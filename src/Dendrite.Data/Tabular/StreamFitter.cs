@@ -1,0 +1,214 @@
+namespace Dendrite.Data.Tabular;
+
+/// <summary>
+/// The passes of <see cref="TabularCsvChunks.Fit"/>. Every statistic is accumulated in file order by the same code the
+/// in-memory path runs (<see cref="ColumnKindTally"/>, <see cref="TargetTally"/>, <see cref="MomentsAccumulator"/>,
+/// <see cref="RegressionTargetTally"/>, and the column fits of <see cref="TabularPreprocessor"/>), so both paths give
+/// the same bits.
+/// </summary>
+internal sealed class StreamFitter
+{
+    private readonly TabularCsvChunks _stream;
+    private readonly Func<int, bool> _isTraining;
+    private readonly TabularPreprocessorOptions _preprocessing;
+    private readonly TabularCsvOptions _options;
+    private readonly HashSet<string> _missing;
+    private readonly int _target;
+    private readonly int[] _features;
+    private readonly ColumnKind?[] _declared;
+    private readonly List<int> _skipped = [];
+
+    public StreamFitter(TabularCsvChunks stream, Func<int, bool> isTraining, TabularPreprocessorOptions preprocessing)
+    {
+        _stream = stream;
+        _isTraining = isTraining;
+        _preprocessing = preprocessing;
+        _options = stream.Options;
+        _missing = new HashSet<string>(_options.MissingValues, StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<string> header = stream.Header;
+        _target = _options.TargetColumn is null ? -1 : IndexOf(header, _options.TargetColumn);
+        int id = _options.IdColumn is null ? -1 : IndexOf(header, _options.IdColumn);
+        var features = new List<int>();
+        var declared = new List<ColumnKind?>();
+        for (int c = 0; c < header.Count; c++)
+        {
+            if (c == _target || c == id) continue;
+            ColumnKind? kind = _options.ColumnKinds is not null && _options.ColumnKinds.TryGetValue(header[c], out ColumnKind k) ? k : null;
+            if (kind == ColumnKind.Ignore) continue;
+            features.Add(c);
+            declared.Add(kind);
+        }
+        _features = [.. features];
+        _declared = [.. declared];
+    }
+
+    public TabularStreamFit Run()
+    {
+        string path = _stream.Path;
+        IReadOnlyList<string> header = _stream.Header;
+        int n = _features.Length;
+        var tallies = new ColumnKindTally[n];
+        var moments = new MomentsAccumulator[n];
+        for (int k = 0; k < n; k++)
+        {
+            tallies[k] = new ColumnKindTally();
+            moments[k] = new MomentsAccumulator();
+        }
+        var target = new TargetTally(_options);
+        long rows = 0, training = 0;
+        int firstLine = int.MaxValue, lastLine = 0;
+
+        // Pass 1: kinds and task over every row (as loading decides them), sums of the training values.
+        ForEachRow((fields, line) =>
+        {
+            rows++;
+            bool train = _isTraining(line);
+            if (train)
+            {
+                training++;
+                firstLine = Math.Min(firstLine, line);
+                lastLine = Math.Max(lastLine, line);
+            }
+            for (int k = 0; k < n; k++)
+            {
+                if (_declared[k] == ColumnKind.Categorical) continue;
+                double x = tallies[k].Add(Value(fields[_features[k]]), line);
+                if (train && !tallies[k].HasText) moments[k].Add(x);
+            }
+            if (_target >= 0) target.Add(fields[_target], line);
+        }, recordSkipped: true);
+
+        if (rows == 0)
+        {
+            if (_skipped.Count > 0)
+                throw new CsvFormatException(path, _stream.HeaderLine, header[_target], $"the target is missing on every one of the {_skipped.Count} rows");
+            throw new CsvFormatException(path, _stream.HeaderLine, null, $"no data rows after the header ({InputText.List(header)})");
+        }
+        TaskKind? task = null;
+        double[]? numericClasses = null;
+        if (_target >= 0) task = target.Decide(path, header[_target], out numericClasses);
+        var kinds = new ColumnKind[n];
+        for (int k = 0; k < n; k++) kinds[k] = tallies[k].Decide(path, header[_features[k]], _declared[k], _options.MostlyNumericFraction);
+        if (n == 0)
+            throw new CsvFormatException(path, _stream.HeaderLine, null,
+                $"no feature columns: the file has only {InputText.List(header)}, none of which is a feature");
+        if (training == 0) throw new CsvFormatException(path, 0, null, $"none of the {rows} rows is a training row");
+        if (training > int.MaxValue) throw new CsvFormatException(path, 0, null, $"more than {int.MaxValue} training rows");
+
+        // Pass 2 and on: categories, squared deviations, the target's statistics; a pass per pending accumulator step.
+        var pending = new bool[n];
+        var counts = new Dictionary<string, int>?[n];
+        for (int k = 0; k < n; k++)
+        {
+            if (kinds[k] == ColumnKind.Numeric) pending[k] = moments[k].EndPass();
+            else counts[k] = new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+        bool textClasses = task == TaskKind.Classification && target.TextClasses;
+        var classes = textClasses ? new HashSet<string>(StringComparer.Ordinal) : null;
+        string? firstClass = null;
+        bool singleClass = true;
+        RegressionTargetTally? regression = task == TaskKind.Regression ? new RegressionTargetTally(path, header[_target], _preprocessing) : null;
+        bool regressionPending = regression is not null;
+        bool first = true;
+        while (first || regressionPending || pending.Contains(true))
+        {
+            bool counting = first;
+            ForEachRow((fields, line) =>
+            {
+                bool train = _isTraining(line);
+                if (counting && classes is not null) classes.Add(fields[_target]);
+                if (!train) return;
+                for (int k = 0; k < n; k++)
+                {
+                    string? value = Value(fields[_features[k]]);
+                    if (counts[k] is { } c)
+                    {
+                        if (counting && value is not null) c[value] = c.GetValueOrDefault(value) + 1;
+                    }
+                    else if (pending[k])
+                    {
+                        moments[k].Add(value is not null && NumberText.TryParse(value, out double x) ? x : double.NaN);
+                    }
+                }
+                if (_target < 0) return;
+                string text = fields[_target];
+                if (counting && task == TaskKind.Classification)
+                {
+                    string key = textClasses ? text : NumberText.Format(Number(text));
+                    if (firstClass is null) firstClass = key;
+                    else if (singleClass && !string.Equals(firstClass, key, StringComparison.Ordinal)) singleClass = false;
+                }
+                // Regression targets are kept as float32, and fitted from those values.
+                if (regressionPending) regression!.Add((float)Number(text), line);
+            }, recordSkipped: false);
+            for (int k = 0; k < n; k++)
+                if (pending[k]) pending[k] = moments[k].EndPass();
+            if (regressionPending) regressionPending = regression!.EndPass();
+            first = false;
+        }
+
+        int trainingRows = (int)training;
+        int lo = firstLine, hi = lastLine;
+        string LineRange() => TabularPreprocessor.LineRange(lo, hi);
+        var columns = new List<FittedColumn>();
+        var dropped = new List<string>();
+        for (int k = 0; k < n; k++)
+        {
+            string name = header[_features[k]];
+            FittedColumn? fitted = kinds[k] == ColumnKind.Numeric
+                ? TabularPreprocessor.FitNumeric(path, name, moments[k].Result(), trainingRows, LineRange, _preprocessing)
+                : TabularPreprocessor.FitCategorical(path, name, counts[k]!, trainingRows, LineRange, _preprocessing);
+            if (fitted is null) dropped.Add(name);
+            else columns.Add(fitted);
+        }
+        if (columns.Count == 0)
+            throw new CsvFormatException(path, 0, null, $"every feature column is constant on the {trainingRows} training rows; nothing is left to learn from");
+
+        FittedTarget? fittedTarget = null;
+        if (task == TaskKind.Classification)
+        {
+            string[] names = textClasses
+                ? [.. classes!.Order(StringComparer.Ordinal)]
+                : [.. numericClasses!.Select(NumberText.Format)];
+            fittedTarget = TabularPreprocessor.FitClasses(path, header[_target], names,
+                singleClass ? Array.IndexOf(names, firstClass) : -1, trainingRows, LineRange);
+        }
+        else if (task == TaskKind.Regression)
+        {
+            fittedTarget = regression!.Result(trainingRows, LineRange);
+        }
+        return new TabularStreamFit(TabularPreprocessor.Create([.. columns], fittedTarget, [.. dropped]), rows, training, [.. _skipped]);
+    }
+
+    /// <summary>Every row of every chunk in file order whose target is present (rows without one are skipped or refused).</summary>
+    private void ForEachRow(Action<string[], int> visit, bool recordSkipped)
+    {
+        for (int chunk = 0; chunk < _stream.ChunkCount; chunk++)
+        {
+            CsvTable table = _stream.ReadChunk(chunk);
+            for (int r = 0; r < table.Rows.Count; r++)
+            {
+                string[] fields = table.Rows[r];
+                int line = table.Lines[r];
+                if (_target >= 0 && TabularCsv.IsMissing(fields[_target], _missing))
+                {
+                    if (!_options.SkipRowsWithMissingTarget) throw TabularCsv.MissingTarget(_stream.Path, line, _stream.Header[_target]);
+                    if (recordSkipped) _skipped.Add(line);
+                    continue;
+                }
+                visit(fields, line);
+            }
+        }
+    }
+
+    private string? Value(string text) => TabularCsv.IsMissing(text, _missing) ? null : text;
+
+    private static double Number(string text) => NumberText.TryParse(text, out double value) ? value : double.NaN;
+
+    private static int IndexOf(IReadOnlyList<string> header, string name)
+    {
+        for (int i = 0; i < header.Count; i++)
+            if (header[i] == name) return i;
+        return -1;
+    }
+}

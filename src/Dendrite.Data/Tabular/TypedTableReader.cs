@@ -1,0 +1,353 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace Dendrite.Data.Tabular;
+
+/// <summary>
+/// Reads a CSV file straight into typed columns, which is what <see cref="TabularCsv.Load"/> does: a number is parsed
+/// from the field's UTF-8 bytes into a double without becoming a string, and a text value becomes one shared string
+/// per distinct value of its column. Neither the file's text nor a string per cell is ever held, so memory is about
+/// 8 bytes per numeric cell and per categorical cell plus the distinct values.
+/// </summary>
+/// <remarks>
+/// A column's kind is only known at the end, so a column keeps its numbers until its first text value, and its texts
+/// while it has few distinct values. A column that turns out categorical after many distinct numbers (rare: a mostly
+/// text column whose first rows are numbers) has its texts read again in a second pass. Decisions and errors are those
+/// of <see cref="TabularCsv.Build"/> (the same <see cref="ColumnKindTally"/> and <see cref="TargetBuilder"/>), raised in
+/// the same order once the file has been read.
+/// </remarks>
+internal sealed class TypedTableReader : CsvRecordSink
+{
+    /// <summary>A numeric-so-far column keeps its texts while it has at most this many distinct values.</summary>
+    private const int MaxKeptDistinct = 256;
+
+    private readonly string _path;
+    private readonly TabularCsvOptions _options;
+    private readonly HashSet<string> _missing;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _missingLookup;
+    private readonly int _longestMarker;
+    private readonly GrowableArray<int> _lines;
+    private readonly int _expectedRows;
+    private readonly List<int> _skipped = [];
+    private readonly char[] _chars = new char[256];
+    private string[] _header = [];
+    private int _target = -1, _id = -1, _headerLine;
+    private CsvFormatException? _columnError;
+    private int _firstMissingTarget;
+    private Column[] _columns = [];
+    private Column? _targetColumn, _idColumn;
+
+    private TypedTableReader(string path, TabularCsvOptions options, int expectedRows)
+    {
+        _path = path;
+        _expectedRows = expectedRows;
+        _lines = new GrowableArray<int>(expectedRows);
+        _options = options;
+        _missing = new HashSet<string>(options.MissingValues, StringComparer.OrdinalIgnoreCase);
+        _missingLookup = _missing.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestMarker = _missing.Count == 0 ? 0 : _missing.Max(m => m.Length);
+    }
+
+    /// <summary>Loads <paramref name="path"/> as <see cref="TabularCsv.Load"/> documents.</summary>
+    public static TabularFrame Load(string path, TabularCsvOptions options)
+    {
+        var reader = new TypedTableReader(path, options, ExpectedRows(path));
+        (string[] header, int headerLine, char separator) = CsvTableReader.Read(path, options, 0, long.MaxValue, 1, segment: false, reader);
+        return reader.Finish(header, headerLine, separator);
+    }
+
+    /// <summary>
+    /// The line breaks in the file, less one for the header: the row count of an ordinary file (quoted line breaks
+    /// and blank lines only make it larger), so column buffers are sized once. A fast scan of bytes the parse then
+    /// reads from the page cache.
+    /// </summary>
+    private static int ExpectedRows(string path)
+    {
+        const int Unknown = 1024;
+        try
+        {
+            // Only the length a regular file reports is scanned: a device (/dev/zero), a pipe or an empty file says 0.
+            long length = new FileInfo(path).Length;
+            if (length == 0) return Unknown;
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+            long lines = 0, read = 0;
+            int got;
+            while (read < length && (got = file.Read(buffer, 0, (int)Math.Min(buffer.Length, length - read))) > 0)
+            {
+                lines += buffer.AsSpan(0, got).Count((byte)'\n');
+                read += got;
+            }
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (int)Math.Clamp(lines, 1, 1 << 28);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Unknown; // the parse reports the problem
+        }
+    }
+
+    public override void Header(string[] header, int line)
+    {
+        _header = header;
+        _headerLine = line;
+        try
+        {
+            _target = _options.TargetColumn is null ? -1 : Resolve(_options.TargetColumn, "target");
+            _id = _options.IdColumn is null ? -1 : Resolve(_options.IdColumn, "id");
+            if (_options.ColumnKinds is not null)
+                foreach (string name in _options.ColumnKinds.Keys) Resolve(name, "declared");
+        }
+        catch (CsvFormatException e)
+        {
+            // Raised after the whole file has been read and checked, as loading a table of strings does.
+            _columnError = e;
+            return;
+        }
+        var columns = new List<Column>();
+        for (int c = 0; c < header.Length; c++)
+        {
+            if (c == _target || c == _id) continue;
+            ColumnKind? declared = _options.ColumnKinds is not null && _options.ColumnKinds.TryGetValue(header[c], out ColumnKind kind) ? kind : null;
+            if (declared == ColumnKind.Ignore) continue;
+            columns.Add(new Column(c, declared, keepNumbers: declared != ColumnKind.Categorical, _expectedRows));
+        }
+        _columns = [.. columns];
+        if (_target >= 0) _targetColumn = new Column(_target, ColumnKind.Categorical, keepNumbers: false, _expectedRows);
+        if (_id >= 0) _idColumn = new Column(_id, ColumnKind.Categorical, keepNumbers: false, _expectedRows);
+    }
+
+    public override void Record(CsvReader reader, int line)
+    {
+        if (_columnError is not null) return;
+        if (_targetColumn is not null)
+        {
+            // The target is read as text (kept as one string per distinct value): its task is decided at the end.
+            string? target = Text(reader, _target);
+            if (target is null)
+            {
+                if (_firstMissingTarget == 0) _firstMissingTarget = line;
+                _skipped.Add(line);
+                return;
+            }
+            _targetColumn.AddText(target, line);
+        }
+        _lines.Add(line);
+        _idColumn?.AddText(Text(reader, _id), line);
+        foreach (Column column in _columns)
+        {
+            if (!column.KeepsNumbers)
+            {
+                column.AddText(Text(reader, column.Index), line);
+                continue;
+            }
+            ReadOnlySpan<byte> field = Trimmed(reader.GetSpan(column.Index));
+            if (field.IsEmpty || (field.Length <= _longestMarker && IsMarker(field)))
+            {
+                column.AddMissing();
+                continue;
+            }
+            if (Ascii.IsValid(field) && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+            {
+                column.AddNumber(value, field, _chars);
+                continue;
+            }
+            // Text, or a field with non-ASCII bytes, whose trimming and parsing the string path decides.
+            string? text = Text(reader, column.Index);
+            if (text is null) column.AddMissing();
+            else if (NumberText.TryParse(text, out value) && Ascii.IsValid(text)) column.AddNumber(value, Encoding.ASCII.GetBytes(text), _chars);
+            else column.AddText(text, line);
+        }
+    }
+
+    private TabularFrame Finish(string[] header, int headerLine, char separator)
+    {
+        if (_columnError is not null) throw _columnError;
+        if (_target >= 0 && _target == _id)
+            throw new CsvFormatException(_path, headerLine, header[_target], "the same column cannot be both the target and the id column");
+        if (_firstMissingTarget > 0 && !_options.SkipRowsWithMissingTarget)
+            throw TabularCsv.MissingTarget(_path, _firstMissingTarget, header[_target]);
+        int rows = _lines.Count;
+        if (rows == 0 && _target >= 0)
+            throw new CsvFormatException(_path, headerLine, header[_target], $"the target is missing on every one of the {_skipped.Count} rows");
+        int[] lines = _lines.ToArray();
+
+        TabularTarget? target = null;
+        if (_targetColumn is not null)
+            target = TargetBuilder.Build(_path, header[_target], Array.ConvertAll(_targetColumn.Texts(rows)!, t => t!), lines, _options);
+
+        Column[] lost = [.. _columns.Where(c => !c.KeepsNumbers && c.TextsLost)];
+        if (lost.Length > 0) ReadTextsAgain(lost);
+
+        var columns = new List<TabularColumn>();
+        foreach (Column column in _columns)
+        {
+            string name = header[column.Index];
+            ColumnKind kind = column.Tally.Decide(_path, name, column.Declared, _options.MostlyNumericFraction);
+            columns.Add(kind == ColumnKind.Numeric
+                ? TabularColumn.FromNumbers(name, column.Numbers(rows), column.Texts(rows))
+                : new TabularColumn(name, ColumnKind.Categorical, column.Texts(rows)!, null));
+        }
+        if (columns.Count == 0)
+            throw new CsvFormatException(_path, headerLine, null,
+                $"no feature columns: the file has only {InputText.List(header)}, none of which is a feature");
+        string?[]? ids = _idColumn?.Texts(rows);
+        return new TabularFrame(_path, separator, columns, target, ids, _id >= 0 ? header[_id] : null, lines, [.. _skipped]);
+    }
+
+    /// <summary>The second pass for columns that turned categorical after their texts were let go.</summary>
+    private void ReadTextsAgain(Column[] lost)
+    {
+        var again = new TextsAgain(this, lost);
+        CsvTableReader.Read(_path, _options, 0, long.MaxValue, 1, segment: false, again);
+    }
+
+    /// <summary>The trimmed field as a string; null when it is missing (empty or a marker).</summary>
+    private string? Text(CsvReader reader, int index)
+    {
+        string text = (reader.GetString(index) ?? "").Trim();
+        return TabularCsv.IsMissing(text, _missing) ? null : text;
+    }
+
+    private bool IsMarker(ReadOnlySpan<byte> field)
+    {
+        Span<char> chars = stackalloc char[field.Length];
+        for (int i = 0; i < field.Length; i++)
+        {
+            if (field[i] >= 0x80) return false; // markers of non-ASCII text take the string path
+            chars[i] = (char)field[i];
+        }
+        return _missingLookup.Contains(chars);
+    }
+
+    /// <summary>The field without the whitespace string.Trim removes, for ASCII (other bytes are left for the string path).</summary>
+    private static ReadOnlySpan<byte> Trimmed(ReadOnlySpan<byte> field)
+    {
+        int start = 0, end = field.Length;
+        while (start < end && IsSpace(field[start])) start++;
+        while (end > start && IsSpace(field[end - 1])) end--;
+        return field[start..end];
+    }
+
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0B or 0x0C;
+
+    private int Resolve(string name, string role)
+    {
+        int index = Array.IndexOf(_header, name);
+        if (index >= 0) return index;
+        throw new CsvFormatException(_path, _headerLine, name, $"no such {role} column; available columns: {InputText.List(_header)}");
+    }
+
+    /// <summary>The values of one column as they arrive: numbers (until the first text), texts (while few, or once text).</summary>
+    private sealed class Column(int index, ColumnKind? declared, bool keepNumbers, int expectedRows)
+    {
+        private readonly Dictionary<string, string> _distinct = new(StringComparer.Ordinal);
+        private GrowableArray<double>? _numbers = keepNumbers ? new(expectedRows) : null;
+        // A column that may be numeric keeps texts only while they are few, so their buffer starts small.
+        private GrowableArray<string?>? _texts = new(keepNumbers ? Math.Min(4096, expectedRows) : expectedRows);
+
+        public int Index { get; } = index;
+
+        public ColumnKind? Declared { get; } = declared;
+
+        public ColumnKindTally Tally { get; } = new();
+
+        /// <summary>Whether values may still be numbers (no text seen, not declared categorical).</summary>
+        public bool KeepsNumbers => _numbers is not null;
+
+        /// <summary>The texts were let go (too many distinct numbers) and are needed after all.</summary>
+        public bool TextsLost => _texts is null;
+
+        public void AddMissing()
+        {
+            _numbers?.Add(double.NaN);
+            _texts?.Add(null);
+        }
+
+        public void AddNumber(double value, ReadOnlySpan<byte> utf8, char[] chars)
+        {
+            Tally.CountNumber();
+            _numbers!.Add(value);
+            if (_texts is null) return;
+            if (_distinct.Count >= MaxKeptDistinct || utf8.Length > chars.Length)
+            {
+                _texts = null; // many distinct numbers: the texts would cost a string per cell (and their buffer goes)
+                return;
+            }
+            int n = Encoding.ASCII.GetChars(utf8, chars);
+            var lookup = _distinct.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(chars.AsSpan(0, n), out string? text))
+            {
+                text = new string(chars, 0, n);
+                _distinct.Add(text, text);
+            }
+            _texts.Add(text);
+        }
+
+        public void AddText(string? text, int line)
+        {
+            if (text is null)
+            {
+                AddMissing();
+                return;
+            }
+            if (Declared != ColumnKind.Categorical)
+            {
+                if (NumberText.TryParse(text, out _)) Tally.CountNumber();
+                else
+                {
+                    Tally.CountText(text, line);
+                    // Once there is text the column is categorical (or an error): its numbers are of no further use.
+                    _numbers = null;
+                }
+            }
+            if (_texts is null) return; // read again in a second pass
+            if (_distinct.TryGetValue(text, out string? shared)) text = shared;
+            else if (_distinct.Count < 1 << 16) _distinct.Add(text, text);
+            _texts.Add(text);
+        }
+
+        public double[] Numbers(int rows) => _numbers is { } n && n.Count == rows ? n.ToArray() : throw new InvalidOperationException("numbers were not kept");
+
+        public string?[]? Texts(int rows) => _texts is { } t && t.Count == rows ? t.ToArray() : null;
+
+        /// <summary>Starts over collecting texts (the second pass).</summary>
+        public void CollectAgain(int rows)
+        {
+            _texts = new GrowableArray<string?>(rows);
+            _distinct.Clear();
+        }
+
+        /// <summary>A text of the second pass.</summary>
+        public void AddAgain(string? text)
+        {
+            if (text is not null && _distinct.TryGetValue(text, out string? shared)) text = shared;
+            else if (text is not null && _distinct.Count < 1 << 16) _distinct.Add(text, text);
+            _texts!.Add(text);
+        }
+    }
+
+    /// <summary>Collects the texts of the given columns for the rows the first pass kept.</summary>
+    private sealed class TextsAgain : CsvRecordSink
+    {
+        private readonly TypedTableReader _owner;
+        private readonly Column[] _columns;
+
+        public TextsAgain(TypedTableReader owner, Column[] columns)
+        {
+            _owner = owner;
+            _columns = columns;
+            foreach (Column column in columns) column.CollectAgain(owner._lines.Count);
+        }
+
+        public override void Header(string[] header, int line) { }
+
+        public override void Record(CsvReader reader, int line)
+        {
+            if (_owner._target >= 0 && _owner.Text(reader, _owner._target) is null) return;
+            foreach (Column column in _columns) column.AddAgain(_owner.Text(reader, column.Index));
+        }
+    }
+}
