@@ -46,7 +46,9 @@ public sealed class ExportFormTests : IDisposable
         Assert.Equal("classification", meta["dendrite.task"]);
         Assert.Equal(OnnxKeys.RawInput, meta[OnnxKeys.GraphInput]);
         Assert.Equal(ImageClassifier().Architecture, LayerConfigJson.Read(meta["dendrite.architecture"], "meta"));
-        Assert.StartsWith("1.", meta[OnnxKeys.Version], StringComparison.Ordinal);
+        // The library's own version (VersionPrefix in Directory.Build.props), possibly with a +commit suffix.
+        string libraryVersion = typeof(Dendrite.Nn.Module).Assembly.GetName().Version!.ToString(3);
+        Assert.StartsWith(libraryVersion, meta[OnnxKeys.Version], StringComparison.Ordinal);
         Assert.Equal("Dendrite", proto.ProducerName);
     }
 
