@@ -35,7 +35,7 @@ public sealed class Dropout : Module
     /// <summary>Probability of zeroing an element.</summary>
     public float P { get; }
 
-    /// <summary>The mask stream, for the fused plan (which draws the same numbers in the same order).</summary>
+    /// <summary>The mask stream, for the fused plan (which draws the same mask keys in the same order).</summary>
     internal Rng Rng => _rng;
 
     /// <summary>

@@ -27,9 +27,12 @@ public abstract class AdamBase : Optimizer
         ReserveScratch(1);
     }
 
-    /// <summary>Runs <see cref="AdamRule"/> on parameter <paramref name="index"/> with its own state.</summary>
-    private protected void AdamStep(int index, int offset, Span<float> param, ReadOnlySpan<float> grad) =>
+    /// <summary>
+    /// Runs <see cref="AdamRule"/> on parameter <paramref name="index"/> with its own state, the parameter first
+    /// scaled by <paramref name="paramScale"/> in the same pass (AdamW's decoupled decay; 1 for none).
+    /// </summary>
+    private protected void AdamStep(int index, int offset, Span<float> param, ReadOnlySpan<float> grad, float paramScale = 1f) =>
         AdamRule.Apply(param, grad, Slice(_expAvg, index, offset, param.Length), Slice(_expAvgSq, index, offset, param.Length),
             _maxExpAvgSq is null ? [] : Slice(_maxExpAvgSq, index, offset, param.Length),
-            StepCount(index), LearningRate, _beta1, _beta2, _epsilon, Scratch(0, offset, param.Length));
+            StepCount(index), LearningRate, _beta1, _beta2, _epsilon, Scratch(0, offset, param.Length), paramScale);
 }

@@ -28,7 +28,6 @@ public sealed class AdamW : AdamBase
     /// <summary>p ← p·(1 − lr·wd), then the <see cref="AdamRule"/> step on this slice with the raw gradient.</summary>
     protected override void Update(int index, int offset, Span<float> param, ReadOnlySpan<float> grad)
     {
-        DecoupledWeightDecay.Apply(param, LearningRate, Options.WeightDecay);
-        AdamStep(index, offset, param, grad);
+        AdamStep(index, offset, param, grad, DecoupledWeightDecay.Factor(LearningRate, Options.WeightDecay));
     }
 }

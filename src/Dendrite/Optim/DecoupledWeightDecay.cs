@@ -17,7 +17,14 @@ public static class DecoupledWeightDecay
     public static void Apply(Span<float> param, float learningRate, float coefficient)
     {
         if (coefficient == 0f) return;
-        // 1 − lr·λ in double then rounded once, as PyTorch computes the Python float before the tensor multiply.
-        System.Numerics.Tensors.TensorPrimitives.Multiply(param, (float)(1.0 - (double)learningRate * coefficient), param);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(param, Factor(learningRate, coefficient), param);
     }
+
+    /// <summary>
+    /// The factor 1 − lr·λ that <see cref="Apply"/> multiplies by (exactly 1 when λ = 0), for rules that fold the
+    /// decay into their own pass over the parameter.
+    /// </summary>
+    public static float Factor(float learningRate, float coefficient) =>
+        // 1 − lr·λ in double then rounded once, as PyTorch computes the Python float before the tensor multiply.
+        coefficient == 0f ? 1f : (float)(1.0 - (double)learningRate * coefficient);
 }

@@ -1,4 +1,5 @@
 using Dendrite.Autograd;
+using Dendrite.Nn.Fused;
 using Dendrite.Random;
 using Dendrite.Tensors;
 
@@ -9,8 +10,10 @@ public static partial class F
     /// <summary>
     /// Inverted dropout. In training, each element is zeroed with probability <paramref name="p"/> and the kept
     /// ones are scaled by 1/(1−p), so E[y] = x and evaluation needs no rescaling: y = x ⊙ m, mᵢ ∈ {0, 1/(1−p)}.
-    /// One uniform draw per element, in row-major order, decides it (dropped when u &lt; p), so the mask depends only
-    /// on <paramref name="rng"/>'s state: the same state gives the same mask. Backward: dx = dy ⊙ m.
+    /// One 64-bit key drawn from <paramref name="rng"/> per call and a counter-based hash of (key, element index in
+    /// row-major order) decide it (<see cref="Kernels.Elementwise.DropoutKernel"/>), so the mask depends only on
+    /// <paramref name="rng"/>'s state: the same state gives the same mask, and the fused plan draws the same ones.
+    /// Backward: dx = dy ⊙ m.
     /// When <paramref name="training"/> is false or p = 0 the input itself is returned (identity, no draws).
     /// p = 1 is rejected rather than returning zeros: the 1/(1−p) scale is undefined there, and a layer that drops
     /// everything is almost certainly a configuration mistake.
@@ -23,16 +26,9 @@ public static partial class F
         CheckDropoutProbability(p);
         if (!training || p == 0f) return x;
 
-        float scale = 1f / (1f - p);
         var mask = new float[x.Size];
         var y = Tensor.Zeros(x.ShapeArray);
-        float[] xd = x.Data, yd = y.Data;
-        for (int i = 0; i < mask.Length; i++)
-        {
-            float m = rng.NextFloat() < p ? 0f : scale;
-            mask[i] = m;
-            yd[i] = xd[i] * m;
-        }
+        DropoutMask.Apply(rng, p, x.Data, mask, y.Data);
         if (AutogradContext.ShouldRecord(x))
         {
             int[] shape = x.ShapeArray;
