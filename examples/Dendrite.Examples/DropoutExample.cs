@@ -22,8 +22,11 @@ namespace Dendrite.Examples;
 /// </remarks>
 public static class DropoutExample
 {
+    /// <summary>The name the examples program runs this one by (<c>dotnet run --project examples/Dendrite.Examples NAME</c>).</summary>
     public const string Name = "dropout";
 
+    /// <summary>Runs the example with the given settings, printing each step to <paramref name="output"/>, and returns
+    /// its numbers (which the tests check).</summary>
     public static DropoutResult Run(TextWriter output, ulong seed = 1, float p = 0.5f, int hidden = 512, int epochs = 30,
         float learningRate = 0.1f, int batchSize = 10, int trainCount = 200, int testCount = 1000, int features = 10, float labelNoise = 0.2f)
     {

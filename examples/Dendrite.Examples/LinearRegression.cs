@@ -13,8 +13,11 @@ namespace Dendrite.Examples;
 /// </summary>
 public static class LinearRegression
 {
+    /// <summary>The name the examples program runs this one by (<c>dotnet run --project examples/Dendrite.Examples NAME</c>).</summary>
     public const string Name = "linear-regression";
 
+    /// <summary>Runs the example with the given settings, printing each step to <paramref name="output"/>, and returns
+    /// its numbers (which the tests check).</summary>
     public static LinearRegressionResult Run(TextWriter output, ulong seed = 42, int epochs = 3, float learningRate = 0.03f,
         int batchSize = 10, int sampleCount = 1000)
     {

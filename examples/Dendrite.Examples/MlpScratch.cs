@@ -15,8 +15,11 @@ namespace Dendrite.Examples;
 /// </summary>
 public static class MlpScratch
 {
+    /// <summary>The name the examples program runs this one by (<c>dotnet run --project examples/Dendrite.Examples NAME</c>).</summary>
     public const string Name = "mlp-scratch";
 
+    /// <summary>Runs the example with the given settings, printing each step to <paramref name="output"/>, and returns
+    /// its numbers (which the tests check).</summary>
     public static MlpResult Run(TextWriter output, ulong seed = 11, int hidden = 32, int epochs = 100, float learningRate = 0.1f,
         int batchSize = 32, int trainCount = 400, int testCount = 400)
     {

@@ -17,8 +17,11 @@ namespace Dendrite.Examples;
 /// </summary>
 public static class PerceptronVsSoftmax
 {
+    /// <summary>The name the examples program runs this one by (<c>dotnet run --project examples/Dendrite.Examples NAME</c>).</summary>
     public const string Name = "perceptron-vs-softmax";
 
+    /// <summary>Runs the example with the given settings, printing each step to <paramref name="output"/>, and returns
+    /// its numbers (which the tests check).</summary>
     public static PerceptronResult Run(TextWriter output, ulong seed = 5, int epochs = 50, float learningRate = 0.1f,
         int batchSize = 32, int trainCount = 600, int testCount = 600, float halfWidth = 0.4f)
     {

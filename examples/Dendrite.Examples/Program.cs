@@ -20,6 +20,7 @@ public static class Program
         (DropoutExample.Name, "dropout shrinks the train-test gap of a wide MLP", w => DropoutExample.Run(w)),
     ];
 
+    /// <summary>The entry point: runs the examples named on the command line.</summary>
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs the examples named in <paramref name="args"/> ("all" runs every one); 2 for an unknown name.</summary>

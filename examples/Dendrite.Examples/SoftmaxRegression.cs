@@ -14,8 +14,11 @@ namespace Dendrite.Examples;
 /// </summary>
 public static class SoftmaxRegression
 {
+    /// <summary>The name the examples program runs this one by (<c>dotnet run --project examples/Dendrite.Examples NAME</c>).</summary>
     public const string Name = "softmax-regression";
 
+    /// <summary>Runs the example with the given settings, printing each step to <paramref name="output"/>, and returns
+    /// its numbers (which the tests check).</summary>
     public static ClassifierResult Run(TextWriter output, ulong seed = 7, int epochs = 10, float learningRate = 0.1f,
         int batchSize = 32, int trainCount = 300, int testCount = 300)
     {

@@ -14,10 +14,13 @@ namespace Dendrite.Examples;
 /// </summary>
 public static class WeightDecay
 {
+    /// <summary>The name the examples program runs this one by (<c>dotnet run --project examples/Dendrite.Examples NAME</c>).</summary>
     public const string Name = "weight-decay";
 
     private const int Inputs = 200;
 
+    /// <summary>Runs the example with the given settings, printing each step to <paramref name="output"/>, and returns
+    /// its numbers (which the tests check).</summary>
     public static WeightDecayResult Run(TextWriter output, ulong seed = 3, float lambda = 3f, int epochs = 100,
         float learningRate = 0.003f, int batchSize = 5, int trainCount = 20, int testCount = 100)
     {

@@ -11,7 +11,10 @@ namespace Dendrite.Cli;
 /// </summary>
 public static class Cli
 {
+    /// <summary>The exit code of a command that did what it was asked.</summary>
     public const int Success = 0;
+
+    /// <summary>The exit code of bad options or bad input, reported as one line on stderr.</summary>
     public const int UserError = 2;
 
     private static readonly ICommand[] Commands =
@@ -20,6 +23,12 @@ public static class Cli
             new ExportCommand(), new ImportCommand(), new ServeCommand(),
         ];
 
+    /// <summary>
+    /// Runs the command line <paramref name="args"/> (command name first) as the <c>dendrite</c> executable would,
+    /// writing results to <paramref name="stdout"/> and one-line errors and progress notes to
+    /// <paramref name="stderr"/>.
+    /// </summary>
+    /// <returns><see cref="Success"/>, or <see cref="UserError"/> for bad options or input.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)
     {
         ArgumentNullException.ThrowIfNull(args);

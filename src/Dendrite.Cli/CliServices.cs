@@ -9,6 +9,7 @@ namespace Dendrite.Cli;
 /// <param name="LoadData">Loads the data set from an optional folder, sending one-line progress notes to the callback.</param>
 public sealed record CliServices(Func<string?, Action<string>, FashionMnistData> LoadData)
 {
+    /// <summary>The real world: Fashion-MNIST from --data, the Debian package's folder or the known locations.</summary>
     public static CliServices Default { get; } = new((dir, log) => LoadFashionMnist(dir, log, null));
 
     /// <summary>Where <c>train</c> creates runs/&lt;timestamp&gt; folders when --out is not given.</summary>

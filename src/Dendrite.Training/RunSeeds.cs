@@ -9,6 +9,7 @@ namespace Dendrite.Training;
 /// </summary>
 public sealed class RunSeeds
 {
+    /// <summary>Forks the run's streams from <c>Rng(<paramref name="seed"/>)</c>.</summary>
     public RunSeeds(ulong seed)
     {
         Seed = seed;
@@ -19,6 +20,7 @@ public sealed class RunSeeds
         Split = master.Fork();
     }
 
+    /// <summary>The seed the streams were forked from (--seed).</summary>
     public ulong Seed { get; }
 
     /// <summary>Parameter initialization.</summary>

@@ -6,8 +6,10 @@ namespace Dendrite.Examples.Common;
 /// <summary>The two-moons split both MLP examples use, so their numbers compare directly.</summary>
 public static class MoonsProblem
 {
+    /// <summary>The standard deviation of the Gaussian noise added to each point.</summary>
     public const float Noise = 0.1f;
 
+    /// <summary>A train and a test set of two moons, drawn from <paramref name="rng"/> in that order.</summary>
     public static (InMemoryDataset Train, InMemoryDataset Test) Make(Rng rng, int trainCount, int testCount) =>
         (Synthetic.Moons(rng, trainCount, Noise), Synthetic.Moons(rng, testCount, Noise));
 

@@ -46,6 +46,8 @@ public static class CheckpointJson
         });
     }
 
+    /// <summary>Reads the random streams' states written under the checkpoint's rng key; malformed JSON throws a
+    /// <see cref="CheckpointFormatException"/> naming <paramref name="source"/>.</summary>
     public static Dictionary<string, RngState> ReadRngs(string json, string source) => Guard(source, CheckpointKeys.Rng, () =>
     {
         using var doc = JsonDocument.Parse(json);
@@ -110,6 +112,7 @@ public static class CheckpointJson
         return result;
     });
 
+    /// <summary>A list of strings (e.g. class names) as a JSON array.</summary>
     public static string WriteStrings(IReadOnlyList<string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -123,15 +126,20 @@ public static class CheckpointJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>Reads a JSON array of strings written by <see cref="WriteStrings"/>; malformed JSON throws a
+    /// <see cref="CheckpointFormatException"/> naming <paramref name="source"/> and <paramref name="key"/>.</summary>
     public static List<string> ReadStrings(string json, string source, string key) => Guard(source, key, () =>
     {
         using var doc = JsonDocument.Parse(json);
         return doc.RootElement.EnumerateArray().Select(e => e.GetString() ?? throw new FormatException("null entry")).ToList();
     });
 
+    /// <summary>Named scalars (as round-trip text) as a JSON object with its keys in ordinal order.</summary>
     public static string WriteScalars(IReadOnlyDictionary<string, string> scalars) =>
         Write(w => { foreach (var (k, v) in scalars.OrderBy(p => p.Key, StringComparer.Ordinal)) w.WriteString(k, v); });
 
+    /// <summary>Reads the object <see cref="WriteScalars"/> writes; malformed JSON, a null value or a repeated key
+    /// throws a <see cref="CheckpointFormatException"/> naming <paramref name="source"/>.</summary>
     public static Dictionary<string, string> ReadScalars(string json, string source) => Guard(source, CheckpointKeys.OptimizerScalars, () =>
     {
         using var doc = JsonDocument.Parse(json);

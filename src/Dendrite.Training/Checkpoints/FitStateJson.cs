@@ -13,6 +13,7 @@ namespace Dendrite.Training.Checkpoints;
 /// </summary>
 public static class FitStateJson
 {
+    /// <summary><paramref name="state"/> as the "dendrite.fit" JSON shown above.</summary>
     public static string Write(FitState state)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -7,7 +7,9 @@ namespace Dendrite.Training.Checkpoints;
 /// </summary>
 public sealed record OptimizerState(IReadOnlyDictionary<string, float[]> Tensors, IReadOnlyDictionary<string, string> Scalars)
 {
+    /// <summary>No state (plain SGD).</summary>
     public static OptimizerState Empty { get; } = new(new Dictionary<string, float[]>(), new Dictionary<string, string>());
 
+    /// <summary>True when there are neither tensors nor scalars.</summary>
     public bool IsEmpty => Tensors.Count == 0 && Scalars.Count == 0;
 }

@@ -10,6 +10,7 @@ namespace Dendrite.Training.Checkpoints;
 /// </summary>
 public static class OptimizerStates
 {
+    /// <summary>A copy of <paramref name="optimizer"/>'s state, its scalars as round-trip text.</summary>
     public static OptimizerState Export(IOptimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
@@ -19,6 +20,8 @@ public static class OptimizerStates
             state.Scalars.ToDictionary(kv => kv.Key, kv => kv.Value.ToString("R", CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>Restores <paramref name="state"/> into <paramref name="optimizer"/>; a scalar that is not a number or a
+    /// state the optimizer refuses throws a <see cref="CheckpointFormatException"/> naming <paramref name="source"/>.</summary>
     public static void Import(IOptimizer optimizer, OptimizerState state, string source)
     {
         ArgumentNullException.ThrowIfNull(optimizer);

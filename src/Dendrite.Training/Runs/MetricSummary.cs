@@ -6,6 +6,7 @@ namespace Dendrite.Training.Runs;
 /// </summary>
 public readonly record struct MetricSummary(double Mean, double Std)
 {
+    /// <summary>The mean and sample standard deviation of <paramref name="values"/> (NaN for none).</summary>
     public static MetricSummary Of(IEnumerable<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);

@@ -15,10 +15,19 @@ namespace Dendrite.Training.Runs;
 /// </summary>
 public sealed class RunFolder : IDisposable
 {
+    /// <summary>The run's <see cref="RunConfig"/> as JSON.</summary>
     public const string ConfigFile = "config.json";
+
+    /// <summary>One row per epoch (see <see cref="WriteMetrics"/>).</summary>
     public const string MetricsFile = "metrics.csv";
+
+    /// <summary>The checkpoint of the latest epoch boundary, what --resume continues from.</summary>
     public const string LastFile = "last.safetensors";
+
+    /// <summary>The checkpoint of the epoch with the best selection metric.</summary>
     public const string BestFile = "best.safetensors";
+
+    /// <summary>The folder of the run's charts.</summary>
     public const string PlotsFolder = "plots";
 
     /// <summary>The header of a classification run's metrics.csv without a validation split.</summary>
@@ -179,6 +188,7 @@ public sealed class RunFolder : IDisposable
     /// <summary>The path of a plot file, e.g. plots/learning_curves.svg.</summary>
     public string PlotPath(string fileName) => System.IO.Path.Combine(PlotsPath, fileName);
 
+    /// <summary>Writes config.json atomically, ending it with a newline.</summary>
     public void WriteConfig(string json) => WriteText(ConfigPath, json.EndsWith('\n') ? json : json + "\n");
 
     /// <summary>
