@@ -23,7 +23,7 @@ public sealed record CliServices(Func<string?, Action<string>, FashionMnistData>
 
     /// <summary>
     /// The decoded-IDX cache under $XDG_CACHE_HOME/dendrite (or ~/.cache/dendrite), unless
-    /// <see cref="DataCacheVariable"/> turns it off. Skipping the decompression saves most of a command's data load.
+    /// <see cref="DataCacheVariable"/> turns it off; later loads then read the decoded bytes instead of inflating them.
     /// </summary>
     internal static Data.Idx.IdxCache? DataCache()
     {
