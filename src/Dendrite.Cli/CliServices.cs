@@ -18,6 +18,21 @@ public sealed record CliServices(Func<string?, Action<string>, FashionMnistData>
     /// <summary>True when stdout is an interactive terminal, so live progress bars may be drawn.</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>Names the environment variable that turns the decoded-data cache off when set to 0, off or false.</summary>
+    public const string DataCacheVariable = "DENDRITE_DATA_CACHE";
+
+    /// <summary>
+    /// The decoded-IDX cache under $XDG_CACHE_HOME/dendrite (or ~/.cache/dendrite), unless
+    /// <see cref="DataCacheVariable"/> turns it off; later loads then read the decoded bytes instead of inflating them.
+    /// </summary>
+    internal static Data.Idx.IdxCache? DataCache()
+    {
+        string? setting = Environment.GetEnvironmentVariable(DataCacheVariable)?.Trim();
+        bool off = setting is not null && (setting == "0" || setting.Equals("off", StringComparison.OrdinalIgnoreCase)
+                                           || setting.Equals("false", StringComparison.OrdinalIgnoreCase));
+        return off ? null : new Data.Idx.IdxCache(Data.Idx.IdxCache.DefaultDirectory);
+    }
+
     /// <summary>
     /// Fashion-MNIST from <paramref name="dir"/> or the usual places, read within <paramref name="limits"/> (null:
     /// the reader's defaults); a failure names the option that gives the folder.
@@ -26,7 +41,7 @@ public sealed record CliServices(Func<string?, Action<string>, FashionMnistData>
     {
         try
         {
-            return FashionMnist.Load(dir, log, limits);
+            return FashionMnist.Load(dir, log, limits, DataCache());
         }
         catch (DatasetNotFoundException e)
         {

@@ -165,7 +165,7 @@ public static class IdxReader
     }
 
     /// <summary>Parses and validates the header; returns the dimensions, their product and the header size.</summary>
-    private static (int[] Dims, long Count, int HeaderLength) ReadHeader(Stream stream, string path, bool compressed, long maxElements)
+    internal static (int[] Dims, long Count, int HeaderLength) ReadHeader(Stream stream, string path, bool compressed, long maxElements)
     {
         string what = compressed ? "decompressed IDX data" : "IDX file";
         Span<byte> magic = stackalloc byte[4];

@@ -55,7 +55,10 @@ public sealed class FashionMnistLocator
     public Uri BaseUri { get; }
 
     /// <summary>$XDG_CACHE_HOME/dendrite/fashion-mnist, or ~/.cache/dendrite/fashion-mnist.</summary>
-    public static string DefaultCacheDirectory
+    public static string DefaultCacheDirectory => Path.Combine(UserCacheRoot, "fashion-mnist");
+
+    /// <summary>$XDG_CACHE_HOME/dendrite, or ~/.cache/dendrite: the root of Dendrite's user caches.</summary>
+    internal static string UserCacheRoot
     {
         get
         {
@@ -64,19 +67,23 @@ public sealed class FashionMnistLocator
             string root = !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)
                 ? xdg
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-            return Path.Combine(root, "dendrite", "fashion-mnist");
+            return Path.Combine(root, "dendrite");
         }
     }
 
     /// <summary>The real cache folder, the Debian folder and the network.</summary>
     public static FashionMnistLocator CreateDefault() => new(DefaultCacheDirectory, DebianDirectory);
 
-    /// <summary>Locates (downloading if needed) and loads the data set; <paramref name="idxOptions"/> limits the files' headers.</summary>
-    public FashionMnistData Load(string? dataDirectory = null, Action<string>? log = null, IdxReadOptions? idxOptions = null)
+    /// <summary>
+    /// Locates (downloading if needed) and loads the data set; <paramref name="idxOptions"/> limits the files'
+    /// headers, and <paramref name="cache"/>, when given, keeps decoded copies of the gzipped files.
+    /// </summary>
+    public FashionMnistData Load(string? dataDirectory = null, Action<string>? log = null, IdxReadOptions? idxOptions = null,
+                                 IdxCache? cache = null)
     {
         (string directory, string source) = Locate(dataDirectory, log);
         log?.Invoke($"Loading Fashion-MNIST from {directory}");
-        return FashionMnist.LoadDirectory(directory, source, FashionMnist.ImageSide, idxOptions);
+        return FashionMnist.LoadDirectory(directory, source, FashionMnist.ImageSide, idxOptions, cache);
     }
 
     /// <summary>

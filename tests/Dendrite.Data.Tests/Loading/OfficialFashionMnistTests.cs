@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dendrite.Data.Idx;
 using Dendrite.Data.Loading;
 using Dendrite.TestKit;
 
@@ -30,6 +31,23 @@ public sealed class OfficialFashionMnistTests
         Assert.Equal(OfficialFashionMnist.DebianDirectory, data.Source);
         AssertOfficialSplit(data.Train, 60_000);
         AssertOfficialSplit(data.Test, 10_000);
+    }
+
+    [Fact]
+    public void Load_FromTheDecodedCache_GivesTheSameBitsAsDecoding()
+    {
+        using var temp = new TempDirectory();
+        var cache = new IdxCache(temp.Path);
+        // The cache is empty: this load decodes the gzip files (and fills the cache).
+        FashionMnistData decoded = FashionMnist.Load(OfficialFashionMnist.DebianDirectory, cache: cache);
+        Assert.Equal(4, Directory.GetFiles(temp.Path, "*.idx").Length);
+
+        FashionMnistData cached = FashionMnist.Load(OfficialFashionMnist.DebianDirectory, cache: cache);
+
+        Assert.Equal(decoded.Train.Labels, cached.Train.Labels);
+        Assert.Equal(decoded.Test.Labels, cached.Test.Labels);
+        Assert.True(decoded.Train.Features.AsSpan().SequenceEqual(cached.Train.Features));
+        Assert.True(decoded.Test.Features.AsSpan().SequenceEqual(cached.Test.Features));
     }
 
     private static void AssertOfficialSplit(InMemoryDataset set, int count)
