@@ -45,7 +45,11 @@ public sealed class RunFolderLock : IDisposable
         }
         try
         {
-            File.WriteAllText(pidPath, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // Written beside and renamed into place, so a process refused the lock never reads a PID file that exists
+            // but is still empty (it would name the holder "unknown").
+            string temporary = pidPath + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+            File.WriteAllText(temporary, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            File.Move(temporary, pidPath, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
