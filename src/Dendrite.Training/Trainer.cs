@@ -189,6 +189,7 @@ public sealed partial class Trainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             step++;
+            ShardRows(batch);
             if (batch.Count == 0)
             {
                 // A data-parallel rank's empty shard of a last batch smaller than the rank count: it adds zero
