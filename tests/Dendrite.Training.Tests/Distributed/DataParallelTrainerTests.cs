@@ -155,7 +155,10 @@ public class DataParallelTrainerTests
         Outcome single = Fit(null, TrainingEngine.Fused, count: 202, batchSize: 8, dropout: 0.3f);
         Outcome[] parallel = ThreadGroup.Run(3, g => Fit(g, TrainingEngine.Fused, count: 202, batchSize: 8, dropout: 0.3f));
         float difference = MaxDifference(single, parallel[0]);
-        Assert.True(difference <= Tolerance, $"max |Δw| = {difference}");
+        // 78 steps on 8-row batches with dropout amplify the rounding differences more than the runs above (8e-6 on
+        // AVX-512, 1.8e-5 on the Vector128 path), hence 10× the tolerance; a rank whose masks fell out of step (no skipped
+        // key) ends about 2.5 away.
+        Assert.True(difference <= 10 * Tolerance, $"max |Δw| = {difference}");
     }
 
     [Fact]
