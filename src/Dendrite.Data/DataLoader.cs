@@ -127,11 +127,12 @@ public sealed class DataLoader : IBatchSource
     }
 
     // A full batch's shard always starts at the same row, and so does the last batch's (its size is the same each epoch).
-    private Batch NewBatch(int size, int rowOffset) => new(
-        _gatherFeatures ? new Tensor(new float[size * _dataset.FeatureCount], size, _dataset.FeatureCount) : null,
-        _dataset.IsRegression ? [] : new int[size],
-        _dataset.IsRegression ? new Tensor(new float[size * _dataset.TargetCount], size, _dataset.TargetCount) : null,
-        _dataset, new int[size]) { RowOffset = rowOffset };
+    private Batch NewBatch(int size, int rowOffset)
+    {
+        Tensor? features = _gatherFeatures ? new Tensor(new float[size * _dataset.FeatureCount], size, _dataset.FeatureCount) : null;
+        Tensor? targets = _dataset.IsRegression ? new Tensor(new float[size * _dataset.TargetCount], size, _dataset.TargetCount) : null;
+        return new Batch(features, _dataset.IsRegression ? [] : new int[size], targets, _dataset, new int[size]) { RowOffset = rowOffset };
+    }
 
     /// <summary>Copies the rows <paramref name="indices"/> of the dataset into the batch buffers.</summary>
     private void Gather(ReadOnlySpan<int> indices, Batch batch)
