@@ -24,10 +24,18 @@ public sealed partial class Trainer
         _allReduce = new GradientAllReduce(DataParallel, _parameters);
     }
 
-    /// <summary>The loader of a fit: each rank reads only its shard of every global batch, all ranks in the same order.</summary>
-    private DataLoader NewLoader(InMemoryDataset train, Random.Rng shuffleRng) =>
-        new(train, Options.BatchSize, shuffle: true, rng: shuffleRng, gatherFeatures: Plan is null,
-            shardIndex: DataParallel?.Rank ?? 0, shardCount: DataParallel?.Size ?? 1);
+    /// <summary>
+    /// The batches of a fit, from the stream when there is one, else from memory: each rank reads only its shard of every
+    /// global batch, all ranks in the same order.
+    /// </summary>
+    private IBatchSource NewLoader(FitData data, Random.Rng shuffleRng)
+    {
+        int rank = DataParallel?.Rank ?? 0, ranks = DataParallel?.Size ?? 1;
+        // The fused step reads the batch's rows straight from the dataset, so the loader need not copy them.
+        return data.TrainStream?.Batches(Options.BatchSize, shuffleRng, rank, ranks)
+            ?? new DataLoader(data.Train, Options.BatchSize, shuffle: true, rng: shuffleRng, gatherFeatures: Plan is null,
+                shardIndex: rank, shardCount: ranks);
+    }
 
     /// <summary>
     /// Before a data-parallel step: the dropout layers learn where this rank's rows begin in the global batch, so each
