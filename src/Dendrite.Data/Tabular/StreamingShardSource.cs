@@ -18,7 +18,10 @@ namespace Dendrite.Data.Tabular;
 /// the rows' values. The first epoch learns those counts while it reads the chunks, preprocessing every row; from the
 /// second epoch on a rank first replays the epoch's draws on row numbers alone (a clone of the Rng: a few integer
 /// operations per row) to mark the rows that will fall in its shard, then preprocesses and buffers only those, so the
-/// transform and copy work is divided by the rank count (every rank still parses every chunk).
+/// transform and copy work is divided by the rank count (every rank still parses every chunk). The marks cost one bit
+/// per training row, and the replay one int per buffer slot. A chunk whose count changes between epochs, or an epoch
+/// that reads another number of rows than counted, stops the fit with a <see cref="DataFormatException"/>, since the
+/// ranks could no longer agree on the batches.
 /// </para>
 /// </remarks>
 internal sealed class StreamingShardSource : IBatchSource
