@@ -66,4 +66,19 @@ public sealed class Batch
 
     /// <summary>Samples in the batch.</summary>
     public int Count { get; }
+
+    /// <summary>
+    /// The row of the global batch this batch's first row is: 0 for a whole batch; for one data-parallel rank's shard,
+    /// where the shard begins (a sharded loader sets it). Dropout keys its masks by it, so that every row gets the mask
+    /// it gets in a one-process run.
+    /// </summary>
+    public int RowOffset
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+        }
+    }
 }

@@ -114,8 +114,8 @@ public sealed class DataLoader : IBatchSource
                 int size = Math.Min(_batchSize, _order.Length - start);
                 int from = (int)((long)size * _shardIndex / _shardCount), to = (int)((long)size * (_shardIndex + 1) / _shardCount);
                 Batch batch = size == _batchSize
-                    ? _fullBatch ??= NewBatch(to - from)
-                    : _partialBatch ??= NewBatch(to - from);
+                    ? _fullBatch ??= NewBatch(to - from, from)
+                    : _partialBatch ??= NewBatch(to - from, from);
                 Gather(_order.AsSpan(start + from, to - from), batch);
                 yield return batch;
             }
@@ -126,11 +126,13 @@ public sealed class DataLoader : IBatchSource
         }
     }
 
-    private Batch NewBatch(int size) => new(
-        _gatherFeatures ? new Tensor(new float[size * _dataset.FeatureCount], size, _dataset.FeatureCount) : null,
-        _dataset.IsRegression ? [] : new int[size],
-        _dataset.IsRegression ? new Tensor(new float[size * _dataset.TargetCount], size, _dataset.TargetCount) : null,
-        _dataset, new int[size]);
+    // A full batch's shard always starts at the same row, and so does the last batch's (its size is the same each epoch).
+    private Batch NewBatch(int size, int rowOffset)
+    {
+        Tensor? features = _gatherFeatures ? new Tensor(new float[size * _dataset.FeatureCount], size, _dataset.FeatureCount) : null;
+        Tensor? targets = _dataset.IsRegression ? new Tensor(new float[size * _dataset.TargetCount], size, _dataset.TargetCount) : null;
+        return new Batch(features, _dataset.IsRegression ? [] : new int[size], targets, _dataset, new int[size]) { RowOffset = rowOffset };
+    }
 
     /// <summary>Copies the rows <paramref name="indices"/> of the dataset into the batch buffers.</summary>
     private void Gather(ReadOnlySpan<int> indices, Batch batch)

@@ -9,6 +9,7 @@ namespace Dendrite.Training;
 public sealed partial class Trainer
 {
     private GradientAllReduce? _allReduce;
+    private Dropout[] _dropouts = [];
 
     /// <summary>The ranks this trainer trains with, or null for a single-process fit.</summary>
     public IDataParallelGroup? DataParallel => Options.DataParallel;
@@ -17,18 +18,38 @@ public sealed partial class Trainer
     private void CheckDataParallel()
     {
         if (DataParallel is null) return;
-        // Dropout masks are drawn per row from one stream per layer; sharding the rows would need each rank to skip the
-        // other ranks' draws to stay equal to the one-process run, which is not implemented, so refuse rather than
-        // silently train on correlated masks.
-        if (Model.Modules().OfType<Dropout>().Any(d => d.P > 0))
-            throw new DendriteException("dropout is not supported in data-parallel training yet; train without --dropout or without --distributed");
+        // Dropout masks are keyed by one draw per step from each layer's stream and by the element's index in the
+        // global batch; every rank makes the same draws, and ShardRows tells the layers where the rank's rows begin.
+        _dropouts = [.. Model.Modules().OfType<Dropout>().Where(d => d.P > 0)];
         _allReduce = new GradientAllReduce(DataParallel, _parameters);
     }
 
-    /// <summary>The loader of a fit: each rank reads only its shard of every global batch, all ranks in the same order.</summary>
-    private DataLoader NewLoader(InMemoryDataset train, Random.Rng shuffleRng) =>
-        new(train, Options.BatchSize, shuffle: true, rng: shuffleRng, gatherFeatures: Plan is null,
-            shardIndex: DataParallel?.Rank ?? 0, shardCount: DataParallel?.Size ?? 1);
+    /// <summary>
+    /// The batches of a fit, from the stream when there is one, else from memory: each rank reads only its shard of every
+    /// global batch, all ranks in the same order.
+    /// </summary>
+    private IBatchSource NewLoader(FitData data, Random.Rng shuffleRng)
+    {
+        int rank = DataParallel?.Rank ?? 0, ranks = DataParallel?.Size ?? 1;
+        // The fused step reads the batch's rows straight from the dataset, so the loader need not copy them.
+        return data.TrainStream?.Batches(Options.BatchSize, shuffleRng, rank, ranks)
+            ?? new DataLoader(data.Train, Options.BatchSize, shuffle: true, rng: shuffleRng, gatherFeatures: Plan is null,
+                shardIndex: rank, shardCount: ranks);
+    }
+
+    /// <summary>
+    /// Before a data-parallel step: the dropout layers learn where this rank's rows begin in the global batch, so each
+    /// row gets the mask it gets in the one-process run. An empty shard runs no forward, so its layers skip the one
+    /// key the others draw, keeping every rank's mask streams in step.
+    /// </summary>
+    private void ShardRows(Batch batch)
+    {
+        foreach (Dropout dropout in _dropouts)
+        {
+            if (batch.Count == 0) dropout.SkipMask();
+            else dropout.RowOffset = batch.RowOffset;
+        }
+    }
 
     /// <summary>
     /// Between backward and the step: sums the ranks' gradients into the global batch's mean-loss gradients. Every rank

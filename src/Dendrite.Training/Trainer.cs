@@ -124,11 +124,7 @@ public sealed partial class Trainer
     private IEnumerable<FitEpoch> RunCore(FitData data, Rng shuffleRng, FitResume? resume, Action<Runs.BatchProgress>? onBatch,
         CancellationToken cancellationToken)
     {
-        // The fused step reads the batch's rows straight from the dataset, so the loader need not copy them.
-        // Streamed chunks are not dealt to ranks yet; refuse rather than let every rank train on the whole stream.
-        if (data.TrainStream is not null && DataParallel is not null)
-            throw new DendriteException("streamed training (--stream, or a table over --memory-budget) is not supported in data-parallel training yet; train without --distributed or raise --memory-budget");
-        IBatchSource loader = data.TrainStream?.Batches(Options.BatchSize, shuffleRng) ?? NewLoader(data.Train, shuffleRng);
+        IBatchSource loader = NewLoader(data, shuffleRng);
         var history = new List<EpochResult>(Options.Epochs);
         if (resume is not null) history.AddRange(resume.History);
         BeginFit(data, resume);
@@ -189,6 +185,7 @@ public sealed partial class Trainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             step++;
+            ShardRows(batch);
             if (batch.Count == 0)
             {
                 // A data-parallel rank's empty shard of a last batch smaller than the rank count: it adds zero

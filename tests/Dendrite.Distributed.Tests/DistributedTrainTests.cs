@@ -6,7 +6,7 @@ namespace Dendrite.Distributed.Tests;
 
 /// <summary>
 /// <c>mpiexec -n 2 dendrite train --distributed</c> end to end, on a 600-row table: the same result as one process,
-/// bit-identical repeats, resume, and no hang when a rank raises, dies or hangs. Each job takes a few seconds.
+/// bit-identical repeats, a streamed table with dropout, resume, and no hang when a rank raises, dies or hangs. Each job takes a few seconds.
 /// </summary>
 public sealed class DistributedTrainTests(DistributedTrainTests.Runs runs) : IClassFixture<DistributedTrainTests.Runs>
 {
@@ -60,6 +60,19 @@ public sealed class DistributedTrainTests(DistributedTrainTests.Runs runs) : ICl
         float worst = single.Max(kv => kv.Value.Zip(parallel[kv.Key]).Max(p => MathF.Abs(p.First - p.Second)));
         Assert.True(worst <= Tolerance, $"max |Δw| = {worst}");
         Assert.Equal(TrainLosses(runs.OneProcess), TrainLosses(runs.Parallel), (a, b) => Math.Abs(a - b) <= 1e-5);
+    }
+
+    [Fact]
+    public void TwoRanks_Streamed_WithDropout_MatchOneProcess()
+    {
+        // Each rank streams the file with the same chunk order and shuffle buffer and keeps its shard of each batch;
+        // dropout masks are keyed by the row's place in the global batch, so both match the one-process streamed run.
+        string[] extra = ["--stream", "--dropout", "0.3"];
+        Dictionary<string, float[]> single = Weights(runs.Train(0, "stream-single", extra));
+        Dictionary<string, float[]> parallel = Weights(runs.Train(2, "stream-parallel", [.. extra, "--distributed"]));
+        Assert.Equal(single.Keys, parallel.Keys);
+        float worst = single.Max(kv => kv.Value.Zip(parallel[kv.Key]).Max(p => MathF.Abs(p.First - p.Second)));
+        Assert.True(worst <= Tolerance, $"max |Δw| = {worst}");
     }
 
     [Fact]

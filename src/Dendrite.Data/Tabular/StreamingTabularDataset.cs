@@ -1,6 +1,4 @@
-using System.Collections;
 using Dendrite.Random;
-using Dendrite.Tensors;
 
 namespace Dendrite.Data.Tabular;
 
@@ -63,104 +61,29 @@ public sealed class StreamingTabularDataset : IStreamingDataset
     public bool IsRegression => _preprocessor.Target!.Task == TaskKind.Regression;
 
     /// <inheritdoc/>
-    public IBatchSource Batches(int batchSize, Rng shuffle)
+    public IBatchSource Batches(int batchSize, Rng shuffle, int shardIndex = 0, int shardCount = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         ArgumentNullException.ThrowIfNull(shuffle);
-        return new Source(this, batchSize, shuffle);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shardCount);
+        if (shardIndex < 0 || shardIndex >= shardCount)
+            throw new ArgumentOutOfRangeException(nameof(shardIndex), shardIndex, $"the shard index must be in [0, {shardCount})");
+        return new StreamingShardSource(this, batchSize, shuffle, shardIndex, shardCount);
     }
 
-    private sealed class Source(StreamingTabularDataset data, int batchSize, Rng rng) : IBatchSource
+    /// <summary>The chunks of the file, for the batch source.</summary>
+    internal TabularCsvChunks Chunks => _stream;
+
+    /// <summary>Reads chunk <paramref name="chunk"/> and returns its training rows (frame row indices).</summary>
+    internal (TabularFrame Frame, int[] Rows) ReadTrainingRows(int chunk)
     {
-        private readonly int _width = data.FeatureCount;
-        private readonly int _capacity = data.ShuffleBufferRows;
-        private float[]? _bufferFeatures;
-        private float[]? _bufferTargets;
-        private int[]? _bufferLabels;
-        private float[]? _batchFeatures;
-        private float[]? _batchTargets;
-        private int[]? _batchLabels;
-        private Batch? _full;
-        private int _filled;
-
-        public int SampleCount => data.Count;
-
-        public IEnumerator<Batch> GetEnumerator() => Epoch().GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        private IEnumerable<Batch> Epoch()
-        {
-            bool regression = data.IsRegression;
-            _bufferFeatures ??= new float[_capacity * _width];
-            if (regression) _bufferTargets ??= new float[_capacity];
-            else _bufferLabels ??= new int[_capacity];
-            _filled = 0;
-            // Allocated once per source: the reused full Batch wraps them.
-            float[] batchFeatures = _batchFeatures ??= new float[batchSize * _width];
-            float[] batchTargets = _batchTargets ??= new float[batchSize];
-            int[] batchLabels = _batchLabels ??= new int[batchSize];
-            int inBatch = 0;
-
-            int[] order = new int[data._stream.ChunkCount];
-            for (int i = 0; i < order.Length; i++) order[i] = i;
-            rng.Shuffle(order.AsSpan());
-            foreach (int chunk in order)
-            {
-                TabularFrame frame = data._stream.ReadFrame(chunk, data._loading);
-                var rows = new List<int>(frame.RowCount);
-                for (int r = 0; r < frame.RowCount; r++)
-                    if (data._isTrainingLine(frame.LineNumbers[r])) rows.Add(r);
-                if (rows.Count == 0) continue;
-                TabularDataset part = data._preprocessor.Transform(frame, rows.ToArray());
-                for (int i = 0; i < part.Count; i++)
-                {
-                    int slot;
-                    if (_filled < _capacity)
-                    {
-                        slot = _filled++;
-                    }
-                    else
-                    {
-                        slot = rng.NextInt(_capacity);
-                        if (Emit(slot, batchFeatures, batchTargets, batchLabels, ref inBatch)) yield return Full(batchFeatures, batchTargets, batchLabels, regression);
-                    }
-                    part.Features.AsSpan(i * _width, _width).CopyTo(_bufferFeatures.AsSpan(slot * _width, _width));
-                    if (regression) _bufferTargets![slot] = part.Targets![i];
-                    else _bufferLabels![slot] = part.Labels![i];
-                }
-            }
-            int[] rest = new int[_filled];
-            for (int i = 0; i < rest.Length; i++) rest[i] = i;
-            rng.Shuffle(rest.AsSpan());
-            foreach (int slot in rest)
-                if (Emit(slot, batchFeatures, batchTargets, batchLabels, ref inBatch)) yield return Full(batchFeatures, batchTargets, batchLabels, regression);
-            if (inBatch > 0)
-            {
-                // The last, partial batch gets its own arrays (a Batch's size is its arrays' length).
-                var features = new Tensor(batchFeatures.AsSpan(0, inBatch * _width).ToArray(), inBatch, _width);
-                yield return regression
-                    ? new Batch(features, new Tensor(batchTargets.AsSpan(0, inBatch).ToArray(), inBatch, 1))
-                    : new Batch(features, batchLabels.AsSpan(0, inBatch).ToArray());
-            }
-        }
-
-        /// <summary>Copies buffer slot <paramref name="slot"/> into the batch; true when the batch is full.</summary>
-        private bool Emit(int slot, float[] features, float[] targets, int[] labels, ref int inBatch)
-        {
-            _bufferFeatures.AsSpan(slot * _width, _width).CopyTo(features.AsSpan(inBatch * _width, _width));
-            if (_bufferTargets is not null) targets[inBatch] = _bufferTargets[slot];
-            else labels[inBatch] = _bufferLabels![slot];
-            inBatch++;
-            if (inBatch < batchSize) return false;
-            inBatch = 0;
-            return true;
-        }
-
-        /// <summary>The full batch over the batch arrays (one Batch object, reused: valid until the next batch).</summary>
-        private Batch Full(float[] features, float[] targets, int[] labels, bool regression) =>
-            _full ??= regression
-                ? new Batch(new Tensor(features, batchSize, _width), new Tensor(targets, batchSize, 1))
-                : new Batch(new Tensor(features, batchSize, _width), labels);
+        TabularFrame frame = _stream.ReadFrame(chunk, _loading);
+        var rows = new List<int>(frame.RowCount);
+        for (int r = 0; r < frame.RowCount; r++)
+            if (_isTrainingLine(frame.LineNumbers[r])) rows.Add(r);
+        return (frame, rows.ToArray());
     }
+
+    /// <summary>The preprocessed rows <paramref name="rows"/> of <paramref name="frame"/>.</summary>
+    internal TabularDataset Transform(TabularFrame frame, int[] rows) => _preprocessor.Transform(frame, rows);
 }

@@ -39,10 +39,35 @@ public sealed class Dropout : Module
     internal Rng Rng => _rng;
 
     /// <summary>
-    /// Training: y = x ⊙ m with mᵢ ∈ {0, 1/(1−p)}, one draw per element from this layer's stream, so E[y] = x.
+    /// Which row of the global batch the next inputs begin at (0 by default, and always in a one-process fit): a
+    /// data-parallel rank holding rows [RowOffset, RowOffset + n) of each global batch sets it so that its rows get the
+    /// masks one process gives them (see <see cref="F.Dropout"/>). The fused plan reads it too. Not negative.
+    /// </summary>
+    public int RowOffset
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+        }
+    }
+
+    /// <summary>
+    /// Advances the mask stream by the one key a training forward draws, without computing a mask: a data-parallel
+    /// rank whose shard of a batch is empty calls it so that its stream stays in step with the other ranks'.
+    /// </summary>
+    internal void SkipMask()
+    {
+        if (P > 0f) _rng.NextUInt64();
+    }
+
+    /// <summary>
+    /// Training: y = x ⊙ m with mᵢ ∈ {0, 1/(1−p)}, masks keyed by one draw per call from this layer's stream and
+    /// each element's index (offset by <see cref="RowOffset"/> rows), so E[y] = x.
     /// Evaluation, or p = 0: the input itself (no copy, no draws). Any shape; the output has the input's shape.
     /// </summary>
-    public override Tensor Forward(Tensor input) => F.Dropout(input, P, IsTraining, _rng);
+    public override Tensor Forward(Tensor input) => F.Dropout(input, P, IsTraining, _rng, RowOffset);
 
     /// <summary>The state of this layer's random stream (for checkpoints).</summary>
     public RngState GetRngState() => _rng.GetState();

@@ -152,6 +152,50 @@ public sealed class TabularCsvChunksTests : IDisposable
         Assert.Equal(all.Count, seen);
     }
 
+    [Theory]
+    [InlineData(true, 2, 64, false)]
+    [InlineData(false, 3, 7, true)]
+    public void StreamingShards_PutTogether_AreTheUnshardedBatches_EveryEpoch(bool regression, int shards, int batchSize, bool emptyShard)
+    {
+        // Epoch 1 reads every row on every rank; later epochs preprocess only the rank's own rows (marked by a replay
+        // of the draws): both must give, shard by shard, exactly the one-process batches.
+        string path = Table(1500, regression);
+        TabularCsvChunks chunks = TabularCsvChunks.Open(path, Options, 700);
+        TabularStreamFit fit = chunks.Fit(IsTraining, new TabularPreprocessorOptions { LogTarget = regression });
+        var data = new StreamingTabularDataset(chunks, fit.Preprocessor, IsTraining, (int)fit.TrainingRows, shuffleBufferRows: 200);
+        Assert.True(chunks.ChunkCount > 3);
+        // A short last batch: with fewer rows than shards (so some shard of it is empty), or with at least one per shard.
+        while (emptyShard ? data.Count % batchSize is 0 || data.Count % batchSize >= shards : data.Count % batchSize < shards) batchSize++;
+        IBatchSource whole = data.Batches(batchSize, new Rng(5));
+        IBatchSource[] parts = [.. Enumerable.Range(0, shards).Select(k => data.Batches(batchSize, new Rng(5), k, shards))];
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            List<(float[] Features, float[] Targets, int Offset)> expected = Copies(whole);
+            List<(float[] Features, float[] Targets, int Offset)>[] got = [.. parts.Select(Copies)];
+            Assert.All(got, g => Assert.Equal(expected.Count, g.Count));
+            for (int b = 0; b < expected.Count; b++)
+            {
+                Assert.Equal(expected[b].Features, got.SelectMany(g => g[b].Features));
+                Assert.Equal(expected[b].Targets, got.SelectMany(g => g[b].Targets));
+                int rows = expected[b].Targets.Length;
+                for (int k = 0; k < shards; k++) Assert.Equal(rows * k / shards, got[k][b].Offset);
+            }
+        }
+        // An empty shard of the last batch is still a batch, so every rank takes the step.
+        if (emptyShard) Assert.Contains(parts.Select(Copies), g => g[^1].Targets.Length == 0);
+    }
+
+    private static List<(float[] Features, float[] Targets, int Offset)> Copies(IBatchSource source)
+    {
+        var batches = new List<(float[], float[], int)>();
+        foreach (Batch batch in source)
+        {
+            float[] targets = batch.Targets is { } t ? t.Data.ToArray() : [.. batch.Labels.Select(l => (float)l)];
+            batches.Add((batch.Features.Data.ToArray(), targets, batch.RowOffset));
+        }
+        return batches;
+    }
+
     private static List<float> Targets(IBatchSource source)
     {
         var targets = new List<float>();

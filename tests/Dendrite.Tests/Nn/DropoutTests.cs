@@ -93,6 +93,22 @@ public class DropoutTests
     }
 
     [Fact]
+    public void Dropout_WithARowOffset_GivesThoseRowsTheirMasksInTheWholeBatch()
+    {
+        // A data-parallel rank holding rows [2, 5) of a 6-row batch sets RowOffset = 2 and must drop what one process does.
+        var x = Tensor.Randn(new Rng(1), [6, 7]);
+        var whole = new Dropout(0.5f, new Rng(9));
+        var shard = new Dropout(0.5f, new Rng(9)) { RowOffset = 2 };
+        Tensor all = whole.Forward(x);
+        Tensor part = shard.Forward(new Tensor(x.Data.AsSpan(2 * 7, 3 * 7).ToArray(), 3, 7));
+        Assert.Equal(all.Data.AsSpan(2 * 7, 3 * 7).ToArray(), part.Data);
+        // Offset 0 is the plain counter (unchanged masks), and another offset gives other masks.
+        Assert.Equal(all.Data, F.Dropout(x, 0.5f, training: true, new Rng(9), rowOffset: 0).Data);
+        Assert.NotEqual(all.Data.AsSpan(0, 3 * 7).ToArray(), part.Data);
+        Assert.Throws<ArgumentOutOfRangeException>(() => shard.RowOffset = -1);
+    }
+
+    [Fact]
     public void Dropout_HasNoParameters_AndDescribesItself()
     {
         var layer = new Dropout(0.25f, new Rng(0));

@@ -13,8 +13,13 @@ namespace Dendrite.Nn.Fused;
 /// </summary>
 internal static class DropoutMask
 {
-    /// <summary>mask[i] = 0 or 1/(1−p) keyed by one draw from <paramref name="rng"/>; output[i] = input[i]·mask[i].</summary>
+    /// <summary>
+    /// mask[i] = 0 or 1/(1−p) keyed by one draw from <paramref name="rng"/>; output[i] = input[i]·mask[i]. Element i's
+    /// counter is <paramref name="rowOffset"/>·<paramref name="width"/> + i: a data-parallel rank holding rows
+    /// [rowOffset, rowOffset + n) of a global batch draws the same key as every rank and so the same masks for those
+    /// rows as one process running the whole batch (offset 0, the single-process case, is the plain counter i).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Apply(Rng rng, float p, ReadOnlySpan<float> input, Span<float> mask, Span<float> output) =>
-        DropoutKernel.Apply(rng.NextUInt64(), p, input, mask, output);
+    public static void Apply(Rng rng, float p, ReadOnlySpan<float> input, Span<float> mask, Span<float> output, int rowOffset = 0, int width = 0) =>
+        DropoutKernel.Apply(rng.NextUInt64(), p, input, mask, output, unchecked((uint)rowOffset * (uint)width));
 }

@@ -206,7 +206,7 @@ public sealed partial class FusedMlp
             if (training && stage.Dropout is { } dropout)
             {
                 Span<float> kept = _dropped[s].AsSpan(0, batch * outW);
-                DropoutMask.Apply(dropout.Rng, dropout.P, z, _masks[s].AsSpan(0, batch * outW), kept);
+                DropoutMask.Apply(dropout.Rng, dropout.P, z, _masks[s].AsSpan(0, batch * outW), kept, dropout.RowOffset, outW);
                 x = kept;
             }
         }
