@@ -47,6 +47,56 @@ internal static class ParquetCells
         return texts;
     }
 
+    /// <summary>Whether a column of <paramref name="type"/> holds numbers (or booleans) rather than strings.</summary>
+    public static bool IsNumeric(Type type) => IsSupported(type) && type != typeof(ReadOnlyMemory<char>) && type != typeof(string);
+
+    /// <summary>
+    /// The values of the numeric <paramref name="field"/> in <paramref name="group"/> written into
+    /// <paramref name="numbers"/> (NaN where missing) as the number its text in <see cref="Read"/> parses to, so both
+    /// ways give the same bits without a string per cell; false when a value is infinite (its text is no number, so
+    /// the text path must judge the column).
+    /// </summary>
+    public static bool ReadNumbers(ParquetRowGroupReader group, DataField field, Span<double> numbers)
+    {
+        Type t = field.ClrType;
+        // Conversions are exact or correctly rounded, as parsing the invariant text is; ulong and decimal go by text.
+        return t == typeof(bool) ? Typed<bool>(group, field, numbers, b => b ? 1 : 0)
+            : t == typeof(byte) ? Typed<byte>(group, field, numbers, x => x)
+            : t == typeof(sbyte) ? Typed<sbyte>(group, field, numbers, x => x)
+            : t == typeof(short) ? Typed<short>(group, field, numbers, x => x)
+            : t == typeof(ushort) ? Typed<ushort>(group, field, numbers, x => x)
+            : t == typeof(int) ? Typed<int>(group, field, numbers, x => x)
+            : t == typeof(uint) ? Typed<uint>(group, field, numbers, x => x)
+            : t == typeof(long) ? Typed<long>(group, field, numbers, x => x)
+            : t == typeof(ulong) ? Typed<ulong>(group, field, numbers, x => Parse(x.ToString(CultureInfo.InvariantCulture)))
+            : t == typeof(float) ? Typed<float>(group, field, numbers, x => float.IsNaN(x) ? double.NaN : Parse(x.ToString(CultureInfo.InvariantCulture)))
+            : t == typeof(double) ? Typed<double>(group, field, numbers, x => x)
+            : t == typeof(decimal) ? Typed<decimal>(group, field, numbers, x => Parse(x.ToString(CultureInfo.InvariantCulture)))
+            : throw new InvalidOperationException($"{t} is not a numeric Parquet type");
+    }
+
+    private static double Parse(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static bool Typed<T>(ParquetRowGroupReader group, DataField field, Span<double> numbers, Func<T, double> number) where T : struct
+    {
+        int rows = numbers.Length;
+        if (field.IsNullable)
+        {
+            var values = new T?[rows];
+            group.ReadAsync(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+            for (int i = 0; i < rows; i++) numbers[i] = values[i] is { } v ? number(v) : double.NaN;
+        }
+        else
+        {
+            var values = new T[rows];
+            group.ReadAsync(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+            for (int i = 0; i < rows; i++) numbers[i] = number(values[i]);
+        }
+        foreach (double x in numbers)
+            if (double.IsInfinity(x)) return false;
+        return true;
+    }
+
     private static string?[] Numbers<T>(ParquetRowGroupReader group, DataField field, int rows, Func<T, string?> format) where T : struct
     {
         var texts = new string?[rows];

@@ -140,6 +140,55 @@ internal sealed class ParquetTableFile
         });
     }
 
+    /// <summary>Whether column <paramref name="column"/> is read and holds numbers (or booleans) rather than strings.</summary>
+    public bool IsNumeric(int column) => _fields[column] is { } field && ParquetCells.IsNumeric(field.ClrType);
+
+    /// <summary>
+    /// Every row of the file, column by column: the numbers (NaN = missing) of the columns <paramref name="asNumbers"/>
+    /// marks (numeric ones only), the texts of the other read columns, nulls for the unread; null when a column read
+    /// as numbers holds an infinity, which only the text path judges as a CSV would.
+    /// </summary>
+    public (double[]?[] Numbers, string?[]?[] Texts)? ReadColumns(bool[] asNumbers)
+    {
+        return Guarded(Path, () =>
+        {
+            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            ParquetReader reader = ParquetReader.CreateAsync(stream, ReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
+            if (reader.RowGroupCount != GroupRows.Length)
+                throw new DataFormatException($"{Path}: the Parquet file changed while it was read ({reader.RowGroupCount} row groups, had {GroupRows.Length})");
+            int rows = (int)RowCount;
+            var numbers = new double[]?[_fields.Length];
+            var texts = new string?[]?[_fields.Length];
+            var distinct = new Dictionary<string, string>?[_fields.Length];
+            for (int c = 0; c < _fields.Length; c++)
+            {
+                if (_fields[c] is null) continue;
+                if (asNumbers[c]) numbers[c] = new double[rows];
+                else texts[c] = new string?[rows];
+            }
+            for (int g = 0; g < GroupRows.Length; g++)
+            {
+                ParquetRowGroupReader groupReader = reader.OpenRowGroupReader(g);
+                int n = GroupRows[g], first = (int)_firstRow[g];
+                if (groupReader.RowCount != n)
+                    throw new DataFormatException($"{Path}: the Parquet file changed while it was read (row group {g} has {groupReader.RowCount} rows, had {n})");
+                for (int c = 0; c < _fields.Length; c++)
+                {
+                    if (_fields[c] is not { } field) continue;
+                    if (numbers[c] is { } column)
+                    {
+                        if (!ParquetCells.ReadNumbers(groupReader, field, column.AsSpan(first, n))) return ((double[]?[], string?[]?[])?)null;
+                    }
+                    else
+                    {
+                        ParquetCells.Read(groupReader, field, n, distinct[c] ??= new(StringComparer.Ordinal)).CopyTo(texts[c]!, first);
+                    }
+                }
+            }
+            return (numbers, texts);
+        });
+    }
+
     /// <summary>The magic at both ends and a footer that fits in the file, checked before the decoder reads anything.</summary>
     private static void CheckEnvelope(string path, FileStream stream, long length)
     {

@@ -13,8 +13,8 @@ namespace Dendrite.Data.Tabular;
 /// are the numbers 1 and 0; strings (and byte arrays, read as UTF-8) are text, trimmed; null and NaN are missing.
 /// Dates, times, nested columns and other types are refused with the column's name unless declared
 /// <see cref="ColumnKind.Ignore"/>. Rows are numbered as the lines of the same table written as CSV (header = line 1,
-/// first row = line 2). Memory: loading holds a string per cell, as <see cref="TabularCsv.FromRecords"/> does; read in
-/// chunks, one row group at a time is held.
+/// first row = line 2). Memory: loading keeps a numeric column as its numbers (8 bytes a cell) and a string column as
+/// one shared string per distinct value; read in chunks, one row group at a time is held, as text.
 /// </remarks>
 public static class TabularParquet
 {
@@ -44,7 +44,7 @@ public static class TabularParquet
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= new TabularCsvOptions();
-        return TabularCsv.Build(ParquetTableFile.Open(path, options).ReadAll(), options);
+        return ParquetFrameBuilder.Build(ParquetTableFile.Open(path, options), options);
     }
 
     /// <summary>The column names of the Parquet file <paramref name="path"/>, in file order.</summary>

@@ -81,6 +81,65 @@ public sealed class TabularParquetTests : IDisposable
         Assert.Equal(a.Targets, b.Targets);
     }
 
+    /// <summary>Loads both files with <paramref name="options"/> and asserts equal frames and fits, or equal errors.</summary>
+    private static void AssertSameAsCsv(string csv, string parquet, TabularCsvOptions options)
+    {
+        TabularFrame fromCsv, fromParquet;
+        try
+        {
+            fromCsv = TabularCsv.Load(csv, options);
+        }
+        catch (CsvFormatException e)
+        {
+            var p = Assert.Throws<CsvFormatException>(() => TabularCsv.Load(parquet, options));
+            Assert.Equal((e.Line, e.Column, e.Problem), (p.Line, p.Column, p.Problem));
+            return;
+        }
+        fromParquet = TabularCsv.Load(parquet, options);
+        Assert.Equal(fromCsv.Columns.Select(c => c.ToString()), fromParquet.Columns.Select(c => c.ToString()));
+        Assert.Equal(fromCsv.LineNumbers, fromParquet.LineNumbers);
+        Assert.Equal(fromCsv.Ids, fromParquet.Ids);
+        TabularPreprocessor a = TabularPreprocessor.Fit(fromCsv), b = TabularPreprocessor.Fit(fromParquet);
+        Assert.Equal(a.ToJson(), b.ToJson());
+        Assert.Equal(a.Transform(fromCsv).Features, b.Transform(fromParquet).Features);
+    }
+
+    public static TheoryData<string> EdgeCases => ["infinity", "numeric marker", "declared categorical", "id", "target is id", "ints as target"];
+
+    [Theory]
+    [MemberData(nameof(EdgeCases))]
+    public void EdgeCases_ReadAsTheSameTableAsCsv(string edge)
+    {
+        var x = new double?[] { 1.5, -999, 3, 4.25, double.PositiveInfinity, 6, 7, 8, 9, 10, 11, 12 };
+        var n = new int?[] { 1, 2, -999, 4, 5, null, 7, 8, 9, 10, 11, 12 };
+        var y = new string?[] { "a", "b", "a", "b", "a", "b", "a", "b", "a", "b", "a", "b" };
+        if (edge != "infinity") x[4] = 5;
+        ParquetFixture.Column[] table = [new("x", x), new("n", n), new("y", y)];
+        string parquet = _files.Write(5, table), csv = _files.WriteCsv(table);
+        var options = new TabularCsvOptions { TargetColumn = "y" };
+        options = edge switch
+        {
+            "numeric marker" => options with { MissingValues = ["-999", "NA"] },
+            "declared categorical" => options with { ColumnKinds = new Dictionary<string, ColumnKind> { ["n"] = ColumnKind.Categorical } },
+            "id" => options with { IdColumn = "n" },
+            "target is id" => options with { IdColumn = "y" },
+            "ints as target" => options with { TargetColumn = "n", SkipRowsWithMissingTarget = true },
+            _ => options,
+        };
+
+        AssertSameAsCsv(csv, parquet, options);
+    }
+
+    [Fact]
+    public void ATableWithoutRows_IsAOneLineError()
+    {
+        string path = _files.Write(new ParquetFixture.Column("x", Array.Empty<double?>()), new ParquetFixture.Column("y", Array.Empty<double?>()));
+
+        var e = CsvFixture.AssertError(path, 1, null, () => TabularCsv.Load(path, new TabularCsvOptions()));
+        Assert.Contains("no data rows", e.Message, StringComparison.Ordinal);
+        Assert.Throws<CsvFormatException>(() => TabularCsvChunks.Open(path, Options).Fit(_ => true));
+    }
+
     [Fact]
     public void Nulls_AreMissingValues_AndStringsAreTrimmed()
     {
