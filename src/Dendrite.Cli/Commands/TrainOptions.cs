@@ -248,11 +248,12 @@ internal static class TrainOptions
     public const long InMemoryBytesPerFileByte = 10;
 
     /// <summary>
-    /// Bytes of memory a Parquet table takes to load and preprocess in memory per cell: its values are read as the
-    /// text a CSV of them holds (a string of about 60 bytes for a distinct number, shared for repeated values), then
-    /// parsed (8) and transformed (4). Parquet compresses too well for its file size to say anything.
+    /// Bytes of memory a Parquet table takes to load and preprocess in memory per cell (measured: 459 MB peak for
+    /// 500,000 × 22 cells in 5 row groups, against 343 MB for the same table as a 202 MB CSV): numbers are kept as
+    /// doubles, decoded a row group at a time through nullable buffers, then transformed to float32. Parquet compresses
+    /// too well for its file size to say anything, so the footer's rows × columns are counted instead.
     /// </summary>
-    public const long InMemoryBytesPerParquetCell = 96;
+    public const long InMemoryBytesPerParquetCell = 48;
 
     /// <summary>
     /// Whether loading <paramref name="csv"/> whole would exceed --memory-budget (default: half the memory the

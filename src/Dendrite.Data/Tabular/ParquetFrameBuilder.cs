@@ -12,41 +12,49 @@ namespace Dendrite.Data.Tabular;
 /// </remarks>
 internal static class ParquetFrameBuilder
 {
-    /// <summary>The frame <see cref="TabularCsv.Build"/> makes of <paramref name="file"/>'s text, in less memory.</summary>
-    public static TabularFrame Build(ParquetTableFile file, TabularCsvOptions options)
+    /// <summary>
+    /// The frame <see cref="TabularCsv.Build"/> makes of <paramref name="file"/>'s text (or of row group
+    /// <paramref name="group"/>'s, which may have no rows: a chunk of a streamed file), in less memory.
+    /// </summary>
+    public static TabularFrame Build(ParquetTableFile file, TabularCsvOptions options, int? group = null)
     {
         string path = file.Path;
         string[] header = file.Header;
-        if (file.RowCount == 0) throw new CsvFormatException(path, 1, null, $"no data rows after the header ({InputText.List(header)})");
+        bool allowNoRows = group is not null;
+        int from = group ?? 0, to = group + 1 ?? file.GroupRows.Length;
+        long firstLine = file.GroupRows.Length == 0 ? 2 : file.FirstRow(from) + 2;
+        CsvTable Text() => group is { } g ? file.ReadGroup(g) : file.ReadAll();
+        if (file.RowCount == 0 && !allowNoRows) throw new CsvFormatException(path, 1, null, $"no data rows after the header ({InputText.List(header)})");
         var table = new CsvTable(path, ',', 1, header, [], []);
         int target = options.TargetColumn is null ? -1 : TabularCsv.Resolve(table, options.TargetColumn, "target");
         int id = options.IdColumn is null ? -1 : TabularCsv.Resolve(table, options.IdColumn, "id");
         var missing = new HashSet<string>(options.MissingValues, StringComparer.OrdinalIgnoreCase);
         if (missing.Any(m => NumberText.TryParse(m.Trim(), out _)) || (target >= 0 && target == id))
-            return TabularCsv.Build(file.ReadAll(), options); // Build reports target == id as it does for CSV
+            return TabularCsv.Build(Text(), options, allowNoRows); // Build reports target == id as it does for CSV
 
         var asNumbers = new bool[header.Length];
         for (int c = 0; c < header.Length; c++)
             asNumbers[c] = c != target && c != id && file.IsNumeric(c) && Declared(options, header[c]) is not ColumnKind.Categorical;
-        if (file.ReadColumns(asNumbers) is not var (numbers, texts)) return TabularCsv.Build(file.ReadAll(), options);
+        if (file.ReadColumns(asNumbers, from, to) is not var (numbers, texts)) return TabularCsv.Build(Text(), options, allowNoRows);
 
         // Rows with a missing target: refused or skipped, as Build's KeptRows does.
-        int rows = (int)file.RowCount;
+        int rows = 0;
+        for (int g = from; g < to; g++) rows += file.GroupRows[g];
         var keep = new List<int>(rows);
         var skipped = new List<int>();
         for (int r = 0; r < rows; r++)
         {
             if (target >= 0 && IsMissing(texts[target]![r], missing))
             {
-                if (!options.SkipRowsWithMissingTarget) throw TabularCsv.MissingTarget(path, r + 2, header[target]);
-                skipped.Add(r + 2);
+                if (!options.SkipRowsWithMissingTarget) throw TabularCsv.MissingTarget(path, (int)(firstLine + r), header[target]);
+                skipped.Add((int)(firstLine + r));
                 continue;
             }
             keep.Add(r);
         }
-        if (keep.Count == 0)
+        if (keep.Count == 0 && !allowNoRows)
             throw new CsvFormatException(path, 1, header[target], $"the target is missing on every one of the {rows} rows");
-        int[] lines = [.. keep.Select(r => r + 2)];
+        int[] lines = [.. keep.Select(r => (int)(firstLine + r))];
 
         TabularTarget? tabularTarget = null;
         if (target >= 0)

@@ -59,6 +59,9 @@ internal sealed class ParquetTableFile
     /// <summary>Bytes the used column chunks take in the file.</summary>
     public long StoredBytes { get; }
 
+    /// <summary>The 0-based index in the file of row group <paramref name="group"/>'s first row.</summary>
+    public long FirstRow(int group) => _firstRow[group];
+
     /// <summary>Number of rows in the file.</summary>
     public long RowCount => _firstRow.Length == 0 ? 0 : _firstRow[^1] + GroupRows[^1];
 
@@ -148,7 +151,10 @@ internal sealed class ParquetTableFile
     /// marks (numeric ones only), the texts of the other read columns, nulls for the unread; null when a column read
     /// as numbers holds an infinity, which only the text path judges as a CSV would.
     /// </summary>
-    public (double[]?[] Numbers, string?[]?[] Texts)? ReadColumns(bool[] asNumbers)
+    public (double[]?[] Numbers, string?[]?[] Texts)? ReadColumns(bool[] asNumbers) => ReadColumns(asNumbers, 0, GroupRows.Length);
+
+    /// <summary>Row group <paramref name="from"/> up to <paramref name="to"/> as <see cref="ReadColumns(bool[])"/> reads the file.</summary>
+    public (double[]?[] Numbers, string?[]?[] Texts)? ReadColumns(bool[] asNumbers, int from, int to)
     {
         return Guarded(Path, () =>
         {
@@ -156,7 +162,8 @@ internal sealed class ParquetTableFile
             ParquetReader reader = ParquetReader.CreateAsync(stream, ReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
             if (reader.RowGroupCount != GroupRows.Length)
                 throw new DataFormatException($"{Path}: the Parquet file changed while it was read ({reader.RowGroupCount} row groups, had {GroupRows.Length})");
-            int rows = (int)RowCount;
+            int rows = 0;
+            for (int g = from; g < to; g++) rows += GroupRows[g];
             var numbers = new double[]?[_fields.Length];
             var texts = new string?[]?[_fields.Length];
             var distinct = new Dictionary<string, string>?[_fields.Length];
@@ -166,10 +173,10 @@ internal sealed class ParquetTableFile
                 if (asNumbers[c]) numbers[c] = new double[rows];
                 else texts[c] = new string?[rows];
             }
-            for (int g = 0; g < GroupRows.Length; g++)
+            for (int g = from; g < to; g++)
             {
                 ParquetRowGroupReader groupReader = reader.OpenRowGroupReader(g);
-                int n = GroupRows[g], first = (int)_firstRow[g];
+                int n = GroupRows[g], first = (int)(_firstRow[g] - _firstRow[from]);
                 if (groupReader.RowCount != n)
                     throw new DataFormatException($"{Path}: the Parquet file changed while it was read (row group {g} has {groupReader.RowCount} rows, had {n})");
                 for (int c = 0; c < _fields.Length; c++)

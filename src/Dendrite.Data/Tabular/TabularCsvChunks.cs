@@ -129,7 +129,8 @@ public sealed class TabularCsvChunks
         ArgumentNullException.ThrowIfNull(loading);
         ArgumentOutOfRangeException.ThrowIfNegative(chunk);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(chunk, ChunkCount);
-        return TabularCsv.Build(ReadChunk(chunk), loading, allowNoRows: true);
+        // A Parquet row group keeps its numeric columns as numbers: an epoch reads no string per cell.
+        return _parquet is not null ? ParquetFrameBuilder.Build(_parquet, loading, chunk) : TabularCsv.Build(ReadChunk(chunk), loading, allowNoRows: true);
     }
 
     /// <summary>
