@@ -29,7 +29,7 @@ internal sealed class CvCommand : ICommand
 
     public string Name => "cv";
 
-    public string Summary => "K-fold cross-validate an MLP on a CSV or Parquet table";
+    public string Summary => "K-fold cross-validate an MLP on a CSV table (or Parquet)";
 
     private const string Description =
         "Splits the rows of a table (CSV, or Parquet) into K folds (seeded by --split-seed); for each fold, fits the\n" +

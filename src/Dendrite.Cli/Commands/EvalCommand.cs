@@ -29,9 +29,9 @@ internal sealed class EvalCommand : ICommand
         "Evaluates MODEL_OR_RUN (a .safetensors model, or a run folder: its best.safetensors). An image model is scored\n" +
         "on the Fashion-MNIST test set (--split train for the training set). A table model (train --csv) is scored on\n" +
         "FILE.csv (a CSV or Parquet table), read as its training file was; it must have the target column.\n" +
-        "Classification reports the mean cross-entropy, accuracy, per-class precision, recall and F1, and the confusion\n" +
-        "matrix (rows: true class, columns: predicted class); regression reports the loss and RMSE, MAE, R² and log-RMSE\n" +
-        "in the target's units.";
+        "Classification reports the mean cross-entropy, accuracy, per-class precision, recall and F1, and the\n" +
+        "confusion matrix (rows: true class, columns: predicted class); regression reports the loss and\n" +
+        "RMSE, MAE, R² and log-RMSE in the target's units.";
 
     private static readonly OptionParser Parser = new("eval",
     [

@@ -22,7 +22,7 @@ internal sealed class PredictCommand : ICommand
 {
     public string Name => "predict";
 
-    public string Summary => "predict with a saved model: classes of IDX/CSV images, or values or classes of CSV/Parquet table rows";
+    public string Summary => "predict with a saved model: classes of IDX/CSV images, or values or classes of CSV table rows (or Parquet)";
 
     private const string Description =
         "Predicts every sample of INPUT with MODEL (a .safetensors model, or a run folder: its best.safetensors).\n" +

@@ -18,7 +18,7 @@ internal sealed class TrainCommand : ICommand
 {
     public string Name => "train";
 
-    public string Summary => "train an MLP on Fashion-MNIST or a CSV or Parquet table, in a run folder you can resume";
+    public string Summary => "train an MLP on Fashion-MNIST or a CSV table (or Parquet), in a run folder you can resume";
 
     private const string Description =
         "Trains an MLP (or softmax/linear regression with --hidden none) and reports the training loss and the test\n" +
