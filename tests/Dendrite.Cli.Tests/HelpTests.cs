@@ -44,6 +44,8 @@ public class HelpTests
         Assert.Contains("regression", Line("eval"), StringComparison.Ordinal);
         Assert.Contains("CSV table rows", Line("predict"), StringComparison.Ordinal);
         Assert.Contains("CSV table", Line("cv"), StringComparison.Ordinal);
+        foreach (string command in new[] { "train", "predict", "cv" })
+            Assert.Contains("Parquet", Line(command), StringComparison.Ordinal);
     }
 
     public static TheoryData<string> CommandNames => [.. Commands];

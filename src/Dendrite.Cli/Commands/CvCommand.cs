@@ -29,13 +29,13 @@ internal sealed class CvCommand : ICommand
 
     public string Name => "cv";
 
-    public string Summary => "K-fold cross-validate an MLP on a CSV table";
+    public string Summary => "K-fold cross-validate an MLP on a CSV table (or Parquet)";
 
     private const string Description =
-        "Splits the rows of a CSV table into K folds (seeded by --split-seed); for each fold, fits the preprocessing\n" +
-        "(standardized numbers, one-hot categories, standardized target) on the other folds, trains an MLP on them with\n" +
-        "the same options as train --csv (optimizer, schedule, dropout, batch norm, validation split, early stopping, …)\n" +
-        "and scores the held-out fold. Prints each fold's test metrics and their mean ± std (sample standard deviation\n" +
+        "Splits the rows of a table (CSV, or Parquet) into K folds (seeded by --split-seed); for each fold, fits the\n" +
+        "preprocessing (standardized numbers, one-hot categories, standardized target) on the other folds, trains an MLP\n" +
+        "on them with the same options as train --csv (optimizer, schedule, dropout, batch norm, validation split, early\n" +
+        "stopping, …) and scores the held-out fold. Prints each fold's test metrics and their mean ± std (sample standard deviation\n" +
         "over the folds).";
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr, CliServices services)

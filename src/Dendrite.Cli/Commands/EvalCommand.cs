@@ -28,9 +28,10 @@ internal sealed class EvalCommand : ICommand
     private const string Description =
         "Evaluates MODEL_OR_RUN (a .safetensors model, or a run folder: its best.safetensors). An image model is scored\n" +
         "on the Fashion-MNIST test set (--split train for the training set). A table model (train --csv) is scored on\n" +
-        "FILE.csv, read as its training file was; the file must have the target column. Classification reports the mean\n" +
-        "cross-entropy, accuracy, per-class precision, recall and F1, and the confusion matrix (rows: true class,\n" +
-        "columns: predicted class); regression reports the loss and RMSE, MAE, R² and log-RMSE in the target's units.";
+        "FILE.csv (a CSV or Parquet table), read as its training file was; it must have the target column.\n" +
+        "Classification reports the mean cross-entropy, accuracy, per-class precision, recall and F1, and the\n" +
+        "confusion matrix (rows: true class, columns: predicted class); regression reports the loss and\n" +
+        "RMSE, MAE, R² and log-RMSE in the target's units.";
 
     private static readonly OptionParser Parser = new("eval",
     [

@@ -22,16 +22,16 @@ internal sealed class PredictCommand : ICommand
 {
     public string Name => "predict";
 
-    public string Summary => "predict with a saved model: classes of IDX/CSV images, or values or classes of CSV table rows";
+    public string Summary => "predict with a saved model: classes of IDX/CSV images, or values or classes of CSV table rows (or Parquet)";
 
     private const string Description =
         "Predicts every sample of INPUT with MODEL (a .safetensors model, or a run folder: its best.safetensors).\n" +
         "For an image model, INPUT is an IDX image file (raw or .gz) or a CSV of pixel columns (0-255), optionally with\n" +
         "a label column (a header named 'label', or a first column when rows have one value more than the model's\n" +
         "inputs); the output is the top-k classes with probabilities. For a table model (train --csv; MODEL is its run\n" +
-        "folder), INPUT is a CSV with the training feature columns (the target may be absent), read as the training\n" +
-        "file was: the output has the id column (or the row index), the prediction in target units or the predicted\n" +
-        "class, and one probability column per class.";
+        "folder), INPUT is a CSV or Parquet table with the training feature columns (the target may be absent), read\n" +
+        "as the training file was: the output has the id column (or the row index), the prediction in target units or\n" +
+        "the predicted class, and one probability column per class.";
 
     private static readonly OptionParser Parser = new("predict",
     [

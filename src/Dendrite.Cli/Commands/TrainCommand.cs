@@ -18,7 +18,7 @@ internal sealed class TrainCommand : ICommand
 {
     public string Name => "train";
 
-    public string Summary => "train an MLP on Fashion-MNIST or a CSV table, in a run folder you can resume";
+    public string Summary => "train an MLP on Fashion-MNIST or a CSV table (or Parquet), in a run folder you can resume";
 
     private const string Description =
         "Trains an MLP (or softmax/linear regression with --hidden none) and reports the training loss and the test\n" +
@@ -27,6 +27,8 @@ internal sealed class TrainCommand : ICommand
         "N(0, 0.01²), biases 0, SGD lr 0.1, batch 256, 10 epochs. With --csv FILE --target COLUMN it trains on a table:\n" +
         "column types are inferred, missing values filled, numbers standardized and categories one-hot encoded, all\n" +
         "fitted on the training rows only; the task (classification or regression) follows from the target column.\n" +
+        "FILE may be CSV or Parquet (recognized by its magic bytes, whatever its name): a Parquet file's numbers,\n" +
+        "booleans (1/0) and strings are read as a CSV of the same values would be, nulls as missing values.\n" +
         "Every run writes a run folder (--out, default runs/<timestamp>) with config.json, metrics.csv, last and best\n" +
         "checkpoints and plots; --resume continues it bit-identically (with --lr-schedule cosine or onecycle, raising\n" +
         "--epochs on resume re-lays the schedule over the new total). With --distributed, under mpiexec -n N, N\n" +

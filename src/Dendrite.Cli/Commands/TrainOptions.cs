@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dendrite.Cli.Options;
 using Dendrite.Data;
+using Dendrite.Data.Tabular;
 using Dendrite.Init;
 using Dendrite.Nn;
 using Dendrite.Nn.Functional;
@@ -29,7 +30,7 @@ internal static class TrainOptions
     [
         new("data", "DIR", "folder holding the Fashion-MNIST *-ubyte(.gz) files (default: search cache and system folders)"),
         IdxLimitSpec,
-        new("csv", "FILE", $"train on a CSV table (header row) instead of Fashion-MNIST; its defaults: {TableDefaults}"),
+        new("csv", "FILE", $"train on a table instead of Fashion-MNIST: CSV with a header row, or Parquet (recognized by its content); its defaults: {TableDefaults}"),
         new("target", "COLUMN", "with --csv: the column to predict (required)"),
         new("task", "KIND", "with --csv: classification|regression (default: detected from the target column)"),
         new("id-column", "COLUMN", "with --csv: a row-id column that is not a feature"),
@@ -91,7 +92,7 @@ internal static class TrainOptions
     /// only, and --csv required.
     /// </summary>
     public static IEnumerable<OptionSpec> ForTables(IEnumerable<OptionSpec> specs) => specs.Select(s => s.Name == "csv"
-        ? s with { Help = $"the CSV table (header row; required); defaults for tables: {TableDefaults}" }
+        ? s with { Help = $"the table: CSV with a header row, or Parquet (required); defaults for tables: {TableDefaults}" }
         : s with
         {
             Help = System.Text.RegularExpressions.Regex.Replace(s.Help.Replace("with --csv: ", "", StringComparison.Ordinal),
@@ -103,8 +104,8 @@ internal static class TrainOptions
     [
         .. DataSpecs,
         new("test-split", "X", "with --csv: fraction of rows held out for testing (default 0.2)"),
-        new("test-csv", "FILE", "with --csv: test on this table instead of a split (same columns)"),
-        new("stream", null, "with --csv: train from the file in chunks, in bounded memory, for tables of any size (split by line hash, shuffle buffer)"),
+        new("test-csv", "FILE", "with --csv: test on this table (CSV or Parquet, same columns) instead of a split"),
+        new("stream", null, "with --csv: train from the file in chunks (of Parquet: row groups), in bounded memory, for tables of any size (split by line hash, shuffle buffer)"),
         new("memory-budget", "SIZE", "with --csv: stream when loading the file would need more than SIZE, e.g. 2GB or 512MB (default: half the memory available)"),
         .. ModelSpecs,
         new("out", "DIR", "run folder for config.json, metrics.csv, checkpoints and plots (default runs/<timestamp>)"),
@@ -247,6 +248,14 @@ internal static class TrainOptions
     public const long InMemoryBytesPerFileByte = 10;
 
     /// <summary>
+    /// Bytes of memory a Parquet table takes to load and preprocess in memory per cell (measured: 459 MB peak for
+    /// 500,000 × 22 cells in 5 row groups, against 343 MB for the same table as a 202 MB CSV): numbers are kept as
+    /// doubles, decoded a row group at a time through nullable buffers, then transformed to float32. Parquet compresses
+    /// too well for its file size to say anything, so the footer's rows × columns are counted instead.
+    /// </summary>
+    public const long InMemoryBytesPerParquetCell = 48;
+
+    /// <summary>
     /// Whether loading <paramref name="csv"/> whole would exceed --memory-budget (default: half the memory the
     /// runtime may use, which honours a container limit or DOTNET_GCHeapHardLimit).
     /// </summary>
@@ -255,6 +264,11 @@ internal static class TrainOptions
         long budget = o.Has("memory-budget")
             ? ValueParsers.ByteSize(o, "memory-budget")
             : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+        if (TabularParquet.IsParquet(csv))
+        {
+            (long rows, int columns) = TabularParquet.ReadShape(csv);
+            return rows * columns > budget / InMemoryBytesPerParquetCell;
+        }
         long size = new FileInfo(csv).Length;
         return size > budget / InMemoryBytesPerFileByte;
     }

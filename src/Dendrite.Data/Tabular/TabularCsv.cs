@@ -12,7 +12,10 @@ public static class TabularCsv
     /// options or inferred), the target's task is detected or forced, and the id column is passed through. Rows with a
     /// missing target are skipped and listed in <see cref="TabularFrame.SkippedLines"/> only when the options allow it.
     /// </summary>
-    /// <param name="path">A CSV file with a header row; its delimiter is detected unless given.</param>
+    /// <param name="path">
+    /// A CSV file with a header row; its delimiter is detected unless given. A Parquet file (recognized by its magic
+    /// bytes "PAR1") is read by <see cref="TabularParquet.Load"/> instead, with the same rules.
+    /// </param>
     /// <param name="options">How to read it; null = the defaults of <see cref="TabularCsvOptions"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="CsvFormatException">
@@ -26,6 +29,8 @@ public static class TabularCsv
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= new TabularCsvOptions();
+        // A Parquet table is recognized by its magic bytes, whatever the file is called, and read by the same rules.
+        if (TabularParquet.IsParquet(path)) return TabularParquet.Load(path, options);
         // Typed columns straight from the file's bytes: no string per cell, no table of strings (Build's rules).
         return TypedTableReader.Load(path, options);
     }
@@ -118,11 +123,13 @@ public static class TabularCsv
 
     /// <summary>
     /// The column names of <paramref name="path"/> as <see cref="Load"/> would read them (same delimiter detection,
-    /// skipped lines and header options), so a caller can check which columns a file has before loading it.
+    /// skipped lines and header options), so a caller can check which columns a file has before loading it. A Parquet
+    /// file's are its top-level column names (<see cref="TabularParquet.ReadHeader"/>).
     /// </summary>
     public static IReadOnlyList<string> ReadHeader(string path, TabularCsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (TabularParquet.IsParquet(path)) return TabularParquet.ReadHeader(path, options);
         return CsvTableReader.Read(path, options ?? new TabularCsvOptions()).Header;
     }
 

@@ -21,7 +21,8 @@ public sealed class TabularCsvChunks
     /// </summary>
     public const long DefaultChunkBytes = 1L << 20;
 
-    private readonly CsvChunkIndex _index;
+    private readonly CsvChunkIndex? _index;
+    private readonly ParquetTableFile? _parquet;
     private readonly TabularCsvOptions _options;
     private readonly TabularCsvOptions _laterChunks;
 
@@ -38,7 +39,23 @@ public sealed class TabularCsvChunks
         _laterChunks = options with { ColumnNames = first.Header, Delimiter = first.Delimiter, SkipLines = 0 };
     }
 
-    /// <summary>The CSV file.</summary>
+    /// <summary>
+    /// A Parquet file read one row group per chunk (see <see cref="TabularParquet"/>): the same fit and transform, rows
+    /// numbered as the lines of the same table written as CSV.
+    /// </summary>
+    private TabularCsvChunks(ParquetTableFile parquet, TabularCsvOptions options)
+    {
+        Path = parquet.Path;
+        _parquet = parquet;
+        _options = options;
+        _laterChunks = options;
+        Header = parquet.Header;
+        Delimiter = ',';
+        HeaderLine = 1;
+        ChunkBytes = Math.Max(1, parquet.StoredBytes / Math.Max(1, parquet.GroupRows.Length));
+    }
+
+    /// <summary>The CSV (or Parquet) file.</summary>
     public string Path { get; }
 
     /// <summary>The column names.</summary>
@@ -50,18 +67,20 @@ public sealed class TabularCsvChunks
     /// <summary>The header's line (0 when the options name the columns).</summary>
     public int HeaderLine { get; }
 
-    /// <summary>The target size of a chunk in bytes.</summary>
+    /// <summary>The target size of a chunk in bytes (of a Parquet file: the mean stored size of a row group).</summary>
     public long ChunkBytes { get; }
 
     /// <summary>Number of chunks.</summary>
-    public int ChunkCount => _index.Count;
+    public int ChunkCount => _parquet?.GroupRows.Length ?? _index!.Count;
 
     /// <summary>The options the file is read with.</summary>
     public TabularCsvOptions Options => _options;
 
     /// <summary>
     /// Indexes the chunks of <paramref name="path"/> (one fast scan) and reads its header, checking the target, id and
-    /// declared columns against it.
+    /// declared columns against it. A Parquet file (recognized by its magic bytes "PAR1") is read one row group per
+    /// chunk instead, whatever <paramref name="chunkBytes"/> asks, after the checks of <see cref="TabularParquet.Load"/>
+    /// on its footer.
     /// </summary>
     /// <exception cref="DatasetNotFoundException">No file exists at <paramref name="path"/>.</exception>
     /// <exception cref="CsvFormatException">The header is missing or wrong, a named column does not exist, or the
@@ -73,6 +92,13 @@ public sealed class TabularCsvChunks
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkBytes, 1);
         options ??= new TabularCsvOptions();
         if (!File.Exists(path)) throw new DatasetNotFoundException($"{path}: no such CSV file");
+        // A Parquet file (by its magic bytes) is chunked by its row groups, whatever chunkBytes asks.
+        if (TabularParquet.IsParquet(path))
+        {
+            var parquet = new TabularCsvChunks(ParquetTableFile.Open(path, options), options);
+            parquet.Columns(new CsvTable(path, ',', 1, [.. parquet.Header], [], []));
+            return parquet;
+        }
         CsvChunkIndex index;
         try
         {
@@ -89,9 +115,9 @@ public sealed class TabularCsvChunks
     }
 
     /// <summary>The text of chunk <paramref name="chunk"/>: its rows and their file lines.</summary>
-    internal CsvTable ReadChunk(int chunk) => chunk == 0
-        ? CsvTableReader.ReadSegment(Path, _options, 0, _index.ChunkLength(0), 1)
-        : CsvTableReader.ReadSegment(Path, _laterChunks, _index.Offsets[chunk], _index.ChunkLength(chunk), _index.Lines[chunk]);
+    internal CsvTable ReadChunk(int chunk) => _parquet is not null ? _parquet.ReadGroup(chunk)
+        : chunk == 0 ? CsvTableReader.ReadSegment(Path, _options, 0, _index!.ChunkLength(0), 1)
+        : CsvTableReader.ReadSegment(Path, _laterChunks, _index!.Offsets[chunk], _index.ChunkLength(chunk), _index.Lines[chunk]);
 
     /// <summary>
     /// Chunk <paramref name="chunk"/> as a frame, read with <paramref name="loading"/> (from
@@ -103,7 +129,8 @@ public sealed class TabularCsvChunks
         ArgumentNullException.ThrowIfNull(loading);
         ArgumentOutOfRangeException.ThrowIfNegative(chunk);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(chunk, ChunkCount);
-        return TabularCsv.Build(ReadChunk(chunk), loading, allowNoRows: true);
+        // A Parquet row group keeps its numeric columns as numbers: an epoch reads no string per cell.
+        return _parquet is not null ? ParquetFrameBuilder.Build(_parquet, loading, chunk) : TabularCsv.Build(ReadChunk(chunk), loading, allowNoRows: true);
     }
 
     /// <summary>
