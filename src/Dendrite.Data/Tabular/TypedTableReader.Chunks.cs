@@ -67,7 +67,7 @@ internal sealed partial class TypedTableReader
         FieldBatch batch = first.Batch!;
         while (true)
         {
-            for (int r = 0; r < batch.Count; r++) reader.Record(new BatchFields(batch, r), batch.Line(r));
+            reader.Record(batch);
             records += batch.Count;
             batch.Clear();
             spare.Add(batch);

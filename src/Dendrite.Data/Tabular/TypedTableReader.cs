@@ -32,6 +32,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
     private readonly GrowableArray<int> _lines;
     private readonly int _expectedRows;
     private readonly List<int> _skipped = [];
+    private int[] _kept = [];
     private string[] _header = [];
     private int _target = -1, _id = -1, _headerLine;
     private CsvFormatException? _columnError;
@@ -142,7 +143,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
 
     public override void Record(CsvReader reader, int line) => Record(new ReaderFields(reader), line);
 
-    /// <summary>One data record, from the reader or from a batch a tokenizing thread filled.</summary>
+    /// <summary>One data record, from the reader (a batch of them: <see cref="Record(FieldBatch)"/>).</summary>
     private void Record<TFields>(TFields fields, int line) where TFields : IRecordFields
     {
         if (_columnError is not null) return;
@@ -161,6 +162,40 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         _lines.Add(line);
         if (_idColumn is not null) _idColumn.AddText(Text(fields.Field(_id), _idColumn), line);
         foreach (Column column in _columns) AddField(column, fields.Field(column.Index), line);
+    }
+
+    /// <summary>
+    /// The records of a batch, as <see cref="Record(CsvReader, int)"/> takes them one by one: the target, line and id
+    /// of each record first, then each feature column its fields in file order (a column's state is its own, so the
+    /// result is that of the sequential read).
+    /// </summary>
+    private void Record(FieldBatch batch)
+    {
+        if (_columnError is not null) return;
+        if (_kept.Length < batch.Count) _kept = new int[batch.Count];
+        int kept = 0;
+        for (int r = 0; r < batch.Count; r++)
+        {
+            int line = batch.Line(r);
+            if (_targetColumn is not null)
+            {
+                string? target = Text(batch.Field(r, _target), _targetColumn);
+                if (target is null)
+                {
+                    if (_firstMissingTarget == 0) _firstMissingTarget = line;
+                    _skipped.Add(line);
+                    continue;
+                }
+                _targetColumn.AddText(target, line);
+            }
+            _lines.Add(line);
+            if (_idColumn is not null) _idColumn.AddText(Text(batch.Field(r, _id), _idColumn), line);
+            _kept[kept++] = r;
+        }
+        // Column by column: each column's state stays in cache for the whole batch. (Columns on several cores measured
+        // slower: the chunks being tokenized already keep the other core busy.)
+        foreach (Column column in _columns)
+            for (int i = 0; i < kept; i++) AddField(column, batch.Field(_kept[i], column.Index), batch.Line(_kept[i]));
     }
 
     /// <summary>One field of a feature column: a number, missing, or text (the rules of the string path, for any field).</summary>
