@@ -22,12 +22,16 @@ public sealed partial class TabularPreprocessor
         CheckRows(frame, rows);
         int[] rowArray = rows.ToArray();
 
-        // Columns are fitted on all cores (each column's statistics are computed alone, in row order, so the bits do
-        // not depend on it); the error reported is that of the first failing column, as in a sequential fit.
+        // Columns of 16,384 rows and more are fitted on all cores (each column's statistics are computed alone, in
+        // row order, so the bits do not depend on it); the error reported is that of the first failing column, as in a
+        // sequential fit. Small frames stay on this thread: no thread-pool threads for a streamed chunk or a test.
         int count = frame.Columns.Count;
         var fits = new FittedColumn?[count];
         var errors = new CsvFormatException?[count];
-        Parallel.For(0, count, c =>
+        if (rowArray.Length >= ParallelRows) Parallel.For(0, count, FitColumn);
+        else for (int c = 0; c < count; c++) FitColumn(c);
+
+        void FitColumn(int c)
         {
             TabularColumn column = frame.Columns[c];
             try
@@ -40,7 +44,7 @@ public sealed partial class TabularPreprocessor
             {
                 errors[c] = e;
             }
-        });
+        }
         var columns = new List<FittedColumn>();
         var dropped = new List<string>();
         for (int c = 0; c < count; c++)

@@ -50,6 +50,9 @@ public sealed partial class TabularPreprocessor
             rowArray.Select(r => frame.LineNumbers[r]).ToArray());
     }
 
+    /// <summary>Rows from which Fit and Transform use all cores.</summary>
+    private const int ParallelRows = 16_384;
+
     /// <summary>
     /// Rows 16,384 and more are split into one block per core, each written column by column. The values do not depend
     /// on the split, and the error reported is the sequential one: the first failing column, at its first failing row.
@@ -57,9 +60,14 @@ public sealed partial class TabularPreprocessor
     private void WriteFeatures(TabularFrame frame, TabularColumn[] sources, int[] rows, float[] features)
     {
         int n = rows.Length, width = FeatureCount;
-        int blocks = n < 16_384 ? 1 : Math.Min(Environment.ProcessorCount, 16);
+        int blocks = n < ParallelRows ? 1 : Math.Min(Environment.ProcessorCount, 16);
         var failures = new (int Column, Exception Error)?[blocks];
-        Parallel.For(0, blocks, b =>
+        // One block stays on this thread: a streamed chunk takes no thread-pool thread (each one reserves address
+        // space, which a process under an address-space limit may not have).
+        if (blocks == 1) WriteBlock(0);
+        else Parallel.For(0, blocks, WriteBlock);
+
+        void WriteBlock(int b)
         {
             int from = (int)((long)n * b / blocks), to = (int)((long)n * (b + 1) / blocks);
             int offset = 0;
@@ -78,7 +86,7 @@ public sealed partial class TabularPreprocessor
                 }
                 offset += fitted.Width;
             }
-        });
+        }
         (int Column, Exception Error)? first = null;
         foreach ((int Column, Exception Error)? failure in failures)
             if (failure is { } f && (first is null || f.Column < first.Value.Column)) first = f;
