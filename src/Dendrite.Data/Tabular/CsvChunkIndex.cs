@@ -14,12 +14,16 @@ namespace Dendrite.Data.Tabular;
 /// </remarks>
 internal sealed class CsvChunkIndex
 {
-    private CsvChunkIndex(long[] offsets, int[] lines, long length)
+    private CsvChunkIndex(long[] offsets, int[] lines, long length, long lineBreaks)
     {
         Offsets = offsets;
         Lines = lines;
         Length = length;
+        LineBreaks = lineBreaks;
     }
+
+    /// <summary>The '\n' bytes in the file (inside quotes too).</summary>
+    public long LineBreaks { get; }
 
     /// <summary>Byte offset of each chunk's first record; the first is 0.</summary>
     public long[] Offsets { get; }
@@ -85,6 +89,6 @@ internal sealed class CsvChunkIndex
             offsets.RemoveAt(offsets.Count - 1);
             lines.RemoveAt(lines.Count - 1);
         }
-        return new CsvChunkIndex([.. offsets], [.. lines], position);
+        return new CsvChunkIndex([.. offsets], [.. lines], position, line - 1);
     }
 }

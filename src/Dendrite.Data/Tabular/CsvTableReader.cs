@@ -39,8 +39,12 @@ internal static class CsvTableReader
     /// <paramref name="sink"/> while the reader is on it: the one loop behind both the table of strings and the typed
     /// columns of <see cref="TypedTableReader"/>.
     /// </summary>
+    /// <remarks>
+    /// <c>checkStart</c> says whether the segment's first kilobyte must look like text (<see cref="CsvTextCheck"/>):
+    /// false for the later chunks of a file whose start was checked, which is all a whole-file read checks.
+    /// </remarks>
     internal static (string[] Header, int HeaderLine, char Separator) Read(string path, TabularCsvOptions options, long offset, long length, int firstLine,
-        bool segment, CsvRecordSink sink)
+        bool segment, CsvRecordSink sink, bool checkStart = true)
     {
         if (!File.Exists(path)) throw new DatasetNotFoundException($"{path}: no such CSV file");
         if (options.SkipLines < 0) throw new ArgumentOutOfRangeException(nameof(options), "SkipLines must be >= 0");
@@ -65,7 +69,7 @@ internal static class CsvTableReader
 
         try
         {
-            using CsvReader reader = CsvReader.Create(OpenChecked(path, offset, length, firstLine), readerOptions, leaveOpen: false);
+            using CsvReader reader = CsvReader.Create(OpenChecked(path, offset, length, firstLine, checkStart), readerOptions, leaveOpen: false);
             string[]? header = options.ColumnNames?.ToArray();
             int headerLine = 0;
             int skipped = 0;
@@ -115,7 +119,7 @@ internal static class CsvTableReader
     }
 
     /// <summary>Opens the file and refuses it at once when its first bytes cannot be text.</summary>
-    private static CsvInputStream OpenChecked(string path, long offset, long length, int firstLine)
+    private static CsvInputStream OpenChecked(string path, long offset, long length, int firstLine, bool checkStart)
     {
         FileStream file;
         try
@@ -138,7 +142,7 @@ internal static class CsvTableReader
                 got += n;
             }
             Array.Resize(ref sample, got);
-            CsvTextCheck.Check(path, sample, complete: got < CsvTextCheck.SampleLength);
+            if (checkStart) CsvTextCheck.Check(path, sample, complete: got < CsvTextCheck.SampleLength);
             return new CsvInputStream(file, path, sample, checkNul: !CsvTextCheck.IsWideText(sample), length, firstLine, offset);
         }
         catch

@@ -14,8 +14,17 @@ internal static class NumberText
     /// "NaN" and "Infinity" are not numbers here: NaN is a missing-value marker, and an infinite feature cannot be
     /// standardized. Neither is a number beyond the range of a double ("1e400"), which would parse as infinity.
     /// </remarks>
-    public static bool TryParse(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    public static bool TryParse(string text, out double value) => TryParse(text.AsSpan(), out value);
+
+    /// <inheritdoc cref="TryParse(string, out double)"/>
+    public static bool TryParse(ReadOnlySpan<char> text, out double value) =>
+        DecimalFastPath.TryParse(text, out value)
+        || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
+
+    /// <summary>The same rule for a field's UTF-8 bytes (non-ASCII bytes are never part of a number here).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out double value) =>
+        DecimalFastPath.TryParse(utf8, out value)
+        || (double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -22,15 +22,36 @@ public sealed partial class TabularPreprocessor
         CheckRows(frame, rows);
         int[] rowArray = rows.ToArray();
 
+        // Columns of 16,384 rows and more are fitted on all cores (each column's statistics are computed alone, in
+        // row order, so the bits do not depend on it); the error reported is that of the first failing column, as in a
+        // sequential fit. Small frames stay on this thread: no thread-pool threads for a streamed chunk or a test.
+        int count = frame.Columns.Count;
+        var fits = new FittedColumn?[count];
+        var errors = new CsvFormatException?[count];
+        if (rowArray.Length >= ParallelRows) Parallel.For(0, count, FitColumn);
+        else for (int c = 0; c < count; c++) FitColumn(c);
+
+        void FitColumn(int c)
+        {
+            TabularColumn column = frame.Columns[c];
+            try
+            {
+                fits[c] = column.Kind == ColumnKind.Numeric
+                    ? FitNumeric(frame, column, rowArray, options)
+                    : FitCategorical(frame, column, rowArray, options);
+            }
+            catch (CsvFormatException e)
+            {
+                errors[c] = e;
+            }
+        }
         var columns = new List<FittedColumn>();
         var dropped = new List<string>();
-        foreach (TabularColumn column in frame.Columns)
+        for (int c = 0; c < count; c++)
         {
-            FittedColumn? fitted = column.Kind == ColumnKind.Numeric
-                ? FitNumeric(frame, column, rowArray, options)
-                : FitCategorical(frame, column, rowArray, options);
-            if (fitted is null) dropped.Add(column.Name);
-            else columns.Add(fitted);
+            if (errors[c] is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            if (fits[c] is { } fitted) columns.Add(fitted);
+            else dropped.Add(frame.Columns[c].Name);
         }
         if (columns.Count == 0)
             throw new CsvFormatException(frame.FilePath, 0, null, $"every feature column is constant on the {rowArray.Length} training rows; nothing is left to learn from");

@@ -21,18 +21,12 @@ public sealed partial class TabularPreprocessor
         ArgumentNullException.ThrowIfNull(frame);
         CheckRows(frame, rows);
         int n = rows.Length, width = FeatureCount;
-        var features = new float[n * width];
-        int offset = 0;
+        var sources = new TabularColumn[_columns.Length];
         for (int c = 0; c < _columns.Length; c++)
-        {
-            FittedColumn fitted = _columns[c];
-            TabularColumn column = frame.FindColumn(fitted.Name) ?? throw MissingColumn(frame, fitted.Name);
-            if (fitted.Kind == ColumnKind.Numeric) WriteNumeric(frame, fitted, column, rows, features, offset, width);
-            else WriteOneHot(fitted, _categoryIndex[c]!, column, rows, features, offset, width);
-            offset += fitted.Width;
-        }
-
+            sources[c] = frame.FindColumn(_columns[c].Name) ?? throw MissingColumn(frame, _columns[c].Name);
         int[] rowArray = rows.ToArray();
+        var features = new float[n * width];
+        WriteFeatures(frame, sources, rowArray, features);
         float[]? targets = null, rawTargets = null;
         int[]? labels = null;
         if (frame.Target is not null && Target is not null)
@@ -56,9 +50,52 @@ public sealed partial class TabularPreprocessor
             rowArray.Select(r => frame.LineNumbers[r]).ToArray());
     }
 
-    private static void WriteNumeric(TabularFrame frame, FittedColumn fitted, TabularColumn column, ReadOnlySpan<int> rows, float[] features, int offset, int width)
+    /// <summary>Rows from which Fit and Transform use all cores.</summary>
+    private const int ParallelRows = 16_384;
+
+    /// <summary>
+    /// Rows 16,384 and more are split into one block per core, each written column by column. The values do not depend
+    /// on the split, and the error reported is the sequential one: the first failing column, at its first failing row.
+    /// </summary>
+    private void WriteFeatures(TabularFrame frame, TabularColumn[] sources, int[] rows, float[] features)
     {
-        for (int i = 0; i < rows.Length; i++)
+        int n = rows.Length, width = FeatureCount;
+        int blocks = n < ParallelRows ? 1 : Math.Min(Environment.ProcessorCount, 16);
+        var failures = new (int Column, Exception Error)?[blocks];
+        // One block stays on this thread: a streamed chunk takes no thread-pool thread (each one reserves address
+        // space, which a process under an address-space limit may not have).
+        if (blocks == 1) WriteBlock(0);
+        else Parallel.For(0, blocks, WriteBlock);
+
+        void WriteBlock(int b)
+        {
+            int from = (int)((long)n * b / blocks), to = (int)((long)n * (b + 1) / blocks);
+            int offset = 0;
+            for (int c = 0; c < _columns.Length; c++)
+            {
+                FittedColumn fitted = _columns[c];
+                try
+                {
+                    if (fitted.Kind == ColumnKind.Numeric) WriteNumeric(frame, fitted, sources[c], rows, from, to, features, offset, width);
+                    else WriteOneHot(fitted, _categoryIndex[c]!, sources[c], rows, from, to, features, offset, width);
+                }
+                catch (CsvFormatException e)
+                {
+                    failures[b] = (c, e);
+                    return;
+                }
+                offset += fitted.Width;
+            }
+        }
+        (int Column, Exception Error)? first = null;
+        foreach ((int Column, Exception Error)? failure in failures)
+            if (failure is { } f && (first is null || f.Column < first.Value.Column)) first = f;
+        if (first is { } fail) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fail.Error);
+    }
+
+    private static void WriteNumeric(TabularFrame frame, FittedColumn fitted, TabularColumn column, int[] rows, int from, int to, float[] features, int offset, int width)
+    {
+        for (int i = from; i < to; i++)
         {
             int r = rows[i];
             double x = Number(frame, column, r);
@@ -69,9 +106,9 @@ public sealed partial class TabularPreprocessor
         }
     }
 
-    private static void WriteOneHot(FittedColumn fitted, Dictionary<string, int> index, TabularColumn column, ReadOnlySpan<int> rows, float[] features, int offset, int width)
+    private static void WriteOneHot(FittedColumn fitted, Dictionary<string, int> index, TabularColumn column, int[] rows, int from, int to, float[] features, int offset, int width)
     {
-        for (int i = 0; i < rows.Length; i++)
+        for (int i = from; i < to; i++)
         {
             string value = column.Values[rows[i]] ?? fitted.Fill!;
             // A category unseen in training leaves every indicator 0: no exception at prediction time.

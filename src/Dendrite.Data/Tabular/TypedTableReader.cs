@@ -18,7 +18,7 @@ namespace Dendrite.Data.Tabular;
 /// of <see cref="TabularCsv.Build"/> (the same <see cref="ColumnKindTally"/> and <see cref="TargetBuilder"/>), raised in
 /// the same order once the file has been read.
 /// </remarks>
-internal sealed class TypedTableReader : CsvRecordSink
+internal sealed partial class TypedTableReader : CsvRecordSink
 {
     /// <summary>A numeric-so-far column keeps its texts while it has at most this many distinct values.</summary>
     private const int MaxKeptDistinct = 256;
@@ -28,10 +28,11 @@ internal sealed class TypedTableReader : CsvRecordSink
     private readonly HashSet<string> _missing;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _missingLookup;
     private readonly int _longestMarker;
+    private readonly bool[] _markerStart = new bool[128];
     private readonly GrowableArray<int> _lines;
     private readonly int _expectedRows;
     private readonly List<int> _skipped = [];
-    private readonly char[] _chars = new char[256];
+    private int[] _kept = [];
     private string[] _header = [];
     private int _target = -1, _id = -1, _headerLine;
     private CsvFormatException? _columnError;
@@ -48,12 +49,26 @@ internal sealed class TypedTableReader : CsvRecordSink
         _missing = new HashSet<string>(options.MissingValues, StringComparer.OrdinalIgnoreCase);
         _missingLookup = _missing.GetAlternateLookup<ReadOnlySpan<char>>();
         _longestMarker = _missing.Count == 0 ? 0 : _missing.Max(m => m.Length);
+        // The first bytes a marker can start with, so most numbers skip the lookup ("0" could be "?", "NA" or "nan").
+        // A marker with non-ASCII text could match ASCII ignoring case ('ı' is 'I'): then every byte may start one.
+        bool ascii = _missing.All(m => Ascii.IsValid(m));
+        foreach (string marker in _missing)
+        {
+            if (marker.Length == 0) continue;
+            _markerStart[char.ToUpperInvariant(marker[0]) & 0x7F] = true;
+            _markerStart[char.ToLowerInvariant(marker[0]) & 0x7F] = true;
+        }
+        if (!ascii) Array.Fill(_markerStart, true);
     }
 
     /// <summary>Loads <paramref name="path"/> as <see cref="TabularCsv.Load"/> documents.</summary>
-    public static TabularFrame Load(string path, TabularCsvOptions options)
+    public static TabularFrame Load(string path, TabularCsvOptions options) => Load(path, options, ParallelChunkBytes);
+
+    /// <summary>The same, with the files of at least two chunks of <paramref name="chunkBytes"/> tokenized in parallel.</summary>
+    internal static TabularFrame Load(string path, TabularCsvOptions options, long chunkBytes)
     {
-        var reader = new TypedTableReader(path, options, ExpectedRows(path));
+        if (TryLoadInChunks(path, options, chunkBytes) is { } frame) return frame;
+        var reader = new TypedTableReader(path, options, ExpectedRows(path, options));
         (string[] header, int headerLine, char separator) = CsvTableReader.Read(path, options, 0, long.MaxValue, 1, segment: false, reader);
         return reader.Finish(header, headerLine, separator);
     }
@@ -63,7 +78,7 @@ internal sealed class TypedTableReader : CsvRecordSink
     /// and blank lines only make it larger), so column buffers are sized once. A fast scan of bytes the parse then
     /// reads from the page cache.
     /// </summary>
-    private static int ExpectedRows(string path)
+    private static int ExpectedRows(string path, TabularCsvOptions options)
     {
         const int Unknown = 1024;
         try
@@ -81,13 +96,20 @@ internal sealed class TypedTableReader : CsvRecordSink
                 read += got;
             }
             ArrayPool<byte>.Shared.Return(buffer);
-            return (int)Math.Clamp(lines, 1, 1 << 28);
+            return ExpectedRows(lines, options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Unknown; // the parse reports the problem
         }
     }
+
+    /// <summary>
+    /// The rows <paramref name="lineBreaks"/> line breaks make: one per line less the header and the skipped lines (a
+    /// column buffer of exactly the row count is handed over without a copy).
+    /// </summary>
+    private static int ExpectedRows(long lineBreaks, TabularCsvOptions options) =>
+        (int)Math.Clamp(lineBreaks - (options.ColumnNames is null ? 1 : 0) - options.SkipLines, 1, 1 << 28);
 
     public override void Header(string[] header, int line)
     {
@@ -119,13 +141,16 @@ internal sealed class TypedTableReader : CsvRecordSink
         if (_id >= 0) _idColumn = new Column(_id, ColumnKind.Categorical, keepNumbers: false, _expectedRows);
     }
 
-    public override void Record(CsvReader reader, int line)
+    public override void Record(CsvReader reader, int line) => Record(new ReaderFields(reader), line);
+
+    /// <summary>One data record, from the reader (a batch of them: <see cref="Record(FieldBatch)"/>).</summary>
+    private void Record<TFields>(TFields fields, int line) where TFields : IRecordFields
     {
         if (_columnError is not null) return;
         if (_targetColumn is not null)
         {
             // The target is read as text (kept as one string per distinct value): its task is decided at the end.
-            string? target = Text(reader, _target);
+            string? target = Text(fields.Field(_target), _targetColumn);
             if (target is null)
             {
                 if (_firstMissingTarget == 0) _firstMissingTarget = line;
@@ -135,31 +160,69 @@ internal sealed class TypedTableReader : CsvRecordSink
             _targetColumn.AddText(target, line);
         }
         _lines.Add(line);
-        _idColumn?.AddText(Text(reader, _id), line);
-        foreach (Column column in _columns)
+        if (_idColumn is not null) _idColumn.AddText(Text(fields.Field(_id), _idColumn), line);
+        foreach (Column column in _columns) AddField(column, fields.Field(column.Index), line);
+    }
+
+    /// <summary>
+    /// The records of a batch, as <see cref="Record(CsvReader, int)"/> takes them one by one: the target, line and id
+    /// of each record first, then each feature column its fields in file order (a column's state is its own, so the
+    /// result is that of the sequential read).
+    /// </summary>
+    private void Record(FieldBatch batch)
+    {
+        if (_columnError is not null) return;
+        if (_kept.Length < batch.Count) _kept = new int[batch.Count];
+        int kept = 0;
+        for (int r = 0; r < batch.Count; r++)
         {
-            if (!column.KeepsNumbers)
+            int line = batch.Line(r);
+            if (_targetColumn is not null)
             {
-                column.AddText(Text(reader, column.Index), line);
-                continue;
+                string? target = Text(batch.Field(r, _target), _targetColumn);
+                if (target is null)
+                {
+                    if (_firstMissingTarget == 0) _firstMissingTarget = line;
+                    _skipped.Add(line);
+                    continue;
+                }
+                _targetColumn.AddText(target, line);
             }
-            ReadOnlySpan<byte> field = Trimmed(reader.GetSpan(column.Index));
-            if (field.IsEmpty || (field.Length <= _longestMarker && IsMarker(field)))
-            {
-                column.AddMissing();
-                continue;
-            }
-            if (Ascii.IsValid(field) && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
-            {
-                column.AddNumber(value, field, _chars);
-                continue;
-            }
-            // Text, or a field with non-ASCII bytes, whose trimming and parsing the string path decides.
-            string? text = Text(reader, column.Index);
-            if (text is null) column.AddMissing();
-            else if (NumberText.TryParse(text, out value) && Ascii.IsValid(text)) column.AddNumber(value, Encoding.ASCII.GetBytes(text), _chars);
-            else column.AddText(text, line);
+            _lines.Add(line);
+            if (_idColumn is not null) _idColumn.AddText(Text(batch.Field(r, _id), _idColumn), line);
+            _kept[kept++] = r;
         }
+        // Column by column: each column's state stays in cache for the whole batch. (Columns on several cores measured
+        // slower: the chunks being tokenized already keep the other core busy.)
+        foreach (Column column in _columns)
+            for (int i = 0; i < kept; i++) AddField(column, batch.Field(_kept[i], column.Index), batch.Line(_kept[i]));
+    }
+
+    /// <summary>One field of a feature column: a number, missing, or text (the rules of the string path, for any field).</summary>
+    private void AddField(Column column, ReadOnlySpan<byte> raw, int line)
+    {
+        if (!column.KeepsNumbers)
+        {
+            column.AddText(Text(raw, column), line);
+            return;
+        }
+        ReadOnlySpan<byte> field = Trimmed(raw);
+        if (field.IsEmpty || (field.Length <= _longestMarker && (field[0] >= 0x80 || _markerStart[field[0]]) && IsMarker(field)))
+        {
+            column.AddMissing();
+            return;
+        }
+        if (DecimalFastPath.TryParse(field, out double value)
+            || (Ascii.IsValid(field) && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)))
+        {
+            column.AddNumber(value, field);
+            return;
+        }
+        // Text, or a field with non-ASCII bytes, whose trimming and parsing the string path decides.
+        string? text = Text(raw, column);
+        if (text is null) column.AddMissing();
+        else if (NumberText.TryParse(text, out value) && Ascii.IsValid(text)) column.AddNumber(value, Encoding.ASCII.GetBytes(text));
+        else column.AddText(text, line);
     }
 
     private TabularFrame Finish(string[] header, int headerLine, char separator)
@@ -211,6 +274,24 @@ internal sealed class TypedTableReader : CsvRecordSink
         return TabularCsv.IsMissing(text, _missing) ? null : text;
     }
 
+    /// <summary>
+    /// The trimmed field as a string (as the reader's GetString gives it, trimmed), null when it is missing; a value
+    /// the column has seen before comes back as the same string, without decoding it into a new one.
+    /// </summary>
+    private string? Text(ReadOnlySpan<byte> utf8, Column column)
+    {
+        if (utf8.Length > 128 || !Ascii.IsValid(utf8))
+        {
+            string text = Encoding.UTF8.GetString(utf8).Trim();
+            return TabularCsv.IsMissing(text, _missing) ? null : text;
+        }
+        Span<char> chars = stackalloc char[utf8.Length];
+        Ascii.ToUtf16(utf8, chars, out int n);
+        ReadOnlySpan<char> trimmed = chars[..n].Trim();
+        if (trimmed.IsEmpty || _missingLookup.Contains(trimmed)) return null;
+        return column.Intern(trimmed);
+    }
+
     private bool IsMarker(ReadOnlySpan<byte> field)
     {
         Span<char> chars = stackalloc char[field.Length];
@@ -244,6 +325,18 @@ internal sealed class TypedTableReader : CsvRecordSink
     private sealed class Column(int index, ColumnKind? declared, bool keepNumbers, int expectedRows)
     {
         private readonly Dictionary<string, string> _distinct = new(StringComparer.Ordinal);
+        private readonly char[] _chars = new char[256];
+        private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
+
+        /// <summary>The string of <paramref name="text"/>, shared with its earlier occurrences while the column has few distinct texts.</summary>
+        public string Intern(ReadOnlySpan<char> text)
+        {
+            var lookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out string? seen)) return seen;
+            string made = text.ToString();
+            if (_seen.Count < 4096) _seen.Add(made, made);
+            return made;
+        }
         private GrowableArray<double>? _numbers = keepNumbers ? new(expectedRows) : null;
         // A column that may be numeric keeps texts only while they are few, so their buffer starts small.
         private GrowableArray<string?>? _texts = new(keepNumbers ? Math.Min(4096, expectedRows) : expectedRows);
@@ -266,8 +359,9 @@ internal sealed class TypedTableReader : CsvRecordSink
             _texts?.Add(null);
         }
 
-        public void AddNumber(double value, ReadOnlySpan<byte> utf8, char[] chars)
+        public void AddNumber(double value, ReadOnlySpan<byte> utf8)
         {
+            char[] chars = _chars;
             Tally.CountNumber();
             _numbers!.Add(value);
             if (_texts is null) return;
