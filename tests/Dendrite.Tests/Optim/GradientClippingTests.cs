@@ -7,6 +7,7 @@ namespace Dendrite.Tests.Optim;
 /// Clipping against torch 1.13.1 clip_grad_norm_ on gradients [3, −4, 1] and [[2, 0.5], [−1.5, 6]] (numbers from
 /// pytorch_reference.py, pasted). PyTorch computes the norm in float32, we in double, hence the tolerances.
 /// </summary>
+[Collection(nameof(KernelThreadsUsers))]
 public class GradientClippingTests
 {
     private static Parameter[] WithGradients()

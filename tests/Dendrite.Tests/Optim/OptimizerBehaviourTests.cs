@@ -3,6 +3,7 @@ using Dendrite.Tensors;
 
 namespace Dendrite.Tests.Optim;
 
+[Collection(nameof(KernelThreadsUsers))]
 public class OptimizerBehaviourTests
 {
     public static TheoryData<string> Names => AllOptimizers.Names;

@@ -5,6 +5,7 @@ using Dendrite.TestKit;
 namespace Dendrite.Tests.Optim;
 
 /// <summary>Large parameters are updated in slices, one per kernel thread: the results must not depend on how many.</summary>
+[Collection(nameof(KernelThreadsUsers))]
 public class OptimizerSliceTests
 {
     [Theory]

@@ -12,6 +12,7 @@ namespace Dendrite.Tests.Nn.Fused;
 /// The one-hidden-layer step by parts (FusedMlp.HiddenParts.cs): it must compute what autograd computes and give
 /// the same bits for any thread count (reading dataset rows in place: <see cref="FusedMlpRowsTests"/>).
 /// </summary>
+[Collection(nameof(KernelThreadsUsers))]
 public class FusedMlpHiddenPartsTests
 {
     private const int Inputs = 24, Classes = 7;

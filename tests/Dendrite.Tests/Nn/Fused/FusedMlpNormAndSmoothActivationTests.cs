@@ -13,6 +13,7 @@ namespace Dendrite.Tests.Nn.Fused;
 /// The fused plan with BatchNorm1d and the smooth activations (GELU, SiLU, …) must train as the autograd graph does:
 /// same losses, gradients, parameters after several optimizer steps, running statistics, and eval predictions.
 /// </summary>
+[Collection(nameof(KernelThreadsUsers))]
 public class FusedMlpNormAndSmoothActivationTests
 {
     private const int Inputs = 20, Classes = 5;

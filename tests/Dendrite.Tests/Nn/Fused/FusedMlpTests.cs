@@ -10,6 +10,7 @@ using Dendrite.TestKit;
 namespace Dendrite.Tests.Nn.Fused;
 
 /// <summary>The fused plan must compute exactly what the autograd graph computes, only faster.</summary>
+[Collection(nameof(KernelThreadsUsers))]
 public class FusedMlpTests
 {
     private static Sequential Mlp(Rng rng, Module activation, bool bias = true, params int[] widths)
