@@ -63,16 +63,20 @@ public class TrainConfigFileTests
         }
     }
 
-    [Fact]
-    public void Recipe_IsAValidConfig()
+    [Theory]
+    [InlineData("fashion-mnist.json", 40, new[] { 512, 256 }, 128)]
+    [InlineData("fashion-mnist-fast.json", 10, new[] { 512, 256 }, 256)]
+    [InlineData("fashion-mnist-91.json", 40, new[] { 512, 512 }, 128)]
+    public void Recipe_IsAValidConfig(string file, int epochs, int[] hidden, int batchSize)
     {
-        string recipe = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "recipes", "fashion-mnist.json");
+        string recipe = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "recipes", file);
         Assert.True(File.Exists(recipe), recipe);
         // Parsing only: --help would skip the file, so parse via the expansion and the option parser directly.
         var (args, origins) = Commands.ConfigFile.Expand(["--config", recipe], Commands.TrainOptions.Parser);
         var config = Commands.TrainOptions.ToConfig(Commands.TrainOptions.Parser.Parse(args, origins));
-        Assert.Equal(40, config.Training.Epochs);
-        Assert.Equal([512, 256], config.Model.Hidden);
+        Assert.Equal(epochs, config.Training.Epochs);
+        Assert.Equal(hidden, config.Model.Hidden);
+        Assert.Equal(batchSize, config.Training.BatchSize);
         Assert.Equal(Optim.OptimizerKind.AdamW, config.Optimizer.Kind);
         Assert.Equal(Training.Policy.LrScheduleKind.OneCycle, config.Policy.Schedule?.Kind);
     }
