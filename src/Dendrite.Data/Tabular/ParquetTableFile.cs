@@ -65,14 +65,30 @@ internal sealed class ParquetTableFile
     /// <summary>Number of rows in the file.</summary>
     public long RowCount => _firstRow.Length == 0 ? 0 : _firstRow[^1] + GroupRows[^1];
 
-    /// <summary>Whether <paramref name="path"/> starts with the Parquet magic "PAR1" (false when it cannot be read).</summary>
+    /// <summary>
+    /// Whether <paramref name="path"/> is (or was meant to be) a Parquet file: it starts with the magic "PAR1" and either
+    /// ends with it too or, when it does not (a truncated file), holds binary bytes right after it. A text file that
+    /// merely starts with "PAR1" (a CSV whose first column is named so) is not. False when it cannot be read.
+    /// </summary>
     public static bool HasMagic(string path)
     {
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
             Span<byte> head = stackalloc byte[4];
-            return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual(Magic);
+            if (file.ReadAtLeast(head, 4, throwOnEndOfStream: false) != 4 || !head.SequenceEqual(Magic)) return false;
+            if (file.Length >= 8)
+            {
+                Span<byte> tail = stackalloc byte[4];
+                file.Position = file.Length - 4;
+                if (file.ReadAtLeast(tail, 4, throwOnEndOfStream: false) == 4 && tail.SequenceEqual(Magic)) return true;
+            }
+            Span<byte> next = stackalloc byte[256];
+            file.Position = 4;
+            int read = file.ReadAtLeast(next, next.Length, throwOnEndOfStream: false);
+            foreach (byte b in next[..read])
+                if (b < 0x09 || b is > 0x0D and < 0x20) return true; // a control byte: binary, so a damaged Parquet file
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

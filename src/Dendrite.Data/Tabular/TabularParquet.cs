@@ -18,7 +18,10 @@ namespace Dendrite.Data.Tabular;
 /// </remarks>
 public static class TabularParquet
 {
-    /// <summary>Whether <paramref name="path"/> is a Parquet file: it starts with the magic bytes "PAR1".</summary>
+    /// <summary>
+    /// Whether <paramref name="path"/> is a Parquet file: it starts with the magic bytes "PAR1" and ends with them, or
+    /// (truncated) holds binary bytes after them; a text table whose first bytes happen to be "PAR1" is CSV.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     public static bool IsParquet(string path)
     {

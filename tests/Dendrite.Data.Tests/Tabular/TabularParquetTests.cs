@@ -320,4 +320,26 @@ public sealed class TabularParquetTests : IDisposable
         Assert.False(TabularParquet.IsParquet(csv));
         Assert.Equal((1L, 1), TabularParquet.ReadShape(renamed));
     }
+
+    [Fact]
+    public void ACsvWhoseFirstColumnIsNamedPar1_IsReadAsCsv()
+    {
+        string path = _files.NewPath(".csv");
+        File.WriteAllText(path, "PAR1,y\n1.5,0\n2.5,1\n3.5,0\n4.5,1\n");
+
+        Assert.False(TabularParquet.IsParquet(path));
+        TabularFrame frame = TabularCsv.Load(path, new TabularCsvOptions { TargetColumn = "y" });
+        Assert.Equal(4, frame.RowCount);
+        Assert.Equal("PAR1", frame.Columns[0].Name);
+    }
+
+    [Fact]
+    public void AFileCutRightAfterTheMagic_IsStillTakenForParquet()
+    {
+        string path = _files.Write(Table(300, regression: false));
+        byte[] bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..64]);
+
+        Assert.True(TabularParquet.IsParquet(path));
+    }
 }
