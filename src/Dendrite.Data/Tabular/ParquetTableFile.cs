@@ -77,6 +77,7 @@ internal sealed class ParquetTableFile
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
             Span<byte> head = stackalloc byte[4];
             if (file.ReadAtLeast(head, 4, throwOnEndOfStream: false) != 4 || !head.SequenceEqual(Magic)) return false;
+            if (!file.CanSeek) return true; // a pipe: the first bytes are all there is to go by
             if (file.Length >= 8)
             {
                 Span<byte> tail = stackalloc byte[4];
