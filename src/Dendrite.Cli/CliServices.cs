@@ -15,7 +15,7 @@ public sealed record CliServices(Func<string?, Action<string>, FashionMnistData>
     /// <summary>Where <c>train</c> creates runs/&lt;timestamp&gt; folders when --out is not given.</summary>
     public string RunsRoot { get; init; } = "runs";
 
-    /// <summary>True when stdout is an interactive terminal, so live progress bars may be drawn.</summary>
+    /// <summary>True when stdout is an interactive terminal that takes ANSI escapes, so live progress bars may be drawn.</summary>
     public bool Interactive { get; init; }
 
     /// <summary>Names the environment variable that turns the decoded-data cache off when set to 0, off or false.</summary>

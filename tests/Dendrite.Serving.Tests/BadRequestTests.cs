@@ -83,9 +83,16 @@ public sealed class BadRequestTests : IDisposable
         string fits = Bodies.ImageRows(pixels, 0, 1);
         await using var server = await RunningServer.StartAsync(model, o => o with { MaxBodyBytes = fits.Length + 10 });
 
-        var (status, answer) = await server.PostAsync(Bodies.ImageRows(pixels, 0, 4));
+        // Refused by its Content-Length before any of it is read. The client asks before sending (Expect: 100-continue,
+        // as curl does for large bodies): a client that sends the whole body regardless may find the connection reset
+        // under its answer, since the server does not read an oversized body to the end (seen in a fresh chroot).
+        using var content = new StringContent(Bodies.ImageRows(pixels, 0, 4), Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/predict") { Content = content };
+        request.Headers.ExpectContinue = true;
+        using HttpResponseMessage response = await server.Client.SendAsync(request);
+        JsonElement answer = await RunningServer.ReadJsonAsync(response);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains($"limit of {fits.Length + 10} bytes", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await server.PostAsync(fits)).Status);
     }

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Dendrite.Cli.Output;
 
 /// <summary>
-/// Live terminal output (only when stdout is a terminal and --log-format is text): a Spectre.Console bar per epoch
+/// Live terminal output (only when stdout is a terminal that takes ANSI escapes and --log-format is text): a Spectre.Console bar per epoch
 /// showing samples/s and the time remaining, finished with the epoch's loss and accuracies, and a summary table
 /// at the end. Everything else (pipes, files, tests) gets <see cref="TextTrainReporter"/>'s plain lines.
 /// </summary>
@@ -16,6 +16,7 @@ internal sealed class ProgressTrainReporter(TextWriter stdout) : ITrainReporter
     private readonly IAnsiConsole _console = AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(stdout),
+        Ansi = AnsiSupport.Yes, // chosen only for a terminal that takes ANSI escapes (Program), so no second guess from TERM
         Interactive = InteractionSupport.Yes,
     });
 
