@@ -7,9 +7,10 @@ using Spectre.Console;
 namespace Dendrite.Cli.Output;
 
 /// <summary>
-/// Live terminal output (only when stdout is a terminal that takes ANSI escapes and --log-format is text): a Spectre.Console bar per epoch
-/// showing samples/s and the time remaining, finished with the epoch's loss and accuracies, and a summary table
-/// at the end. Everything else (pipes, files, tests) gets <see cref="TextTrainReporter"/>'s plain lines.
+/// Live terminal output (only when stdout is a terminal that takes ANSI escapes and --log-format is text): a
+/// Spectre.Console bar per epoch showing samples/s and the time remaining, finished with the epoch's loss and
+/// accuracies, and a summary table at the end. Everything else (pipes, files, dumb terminals, tests) gets
+/// <see cref="TextTrainReporter"/>'s plain lines.
 /// </summary>
 internal sealed class ProgressTrainReporter(TextWriter stdout) : ITrainReporter
 {
