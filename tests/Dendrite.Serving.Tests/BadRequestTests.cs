@@ -98,6 +98,30 @@ public sealed class BadRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task Predict_BodyFarOverTheLimit_SentWholeBeforeReading_StillGets413()
+    {
+        // As Python's http.client and requests do: the whole body first, then the answer. The server refuses by
+        // Content-Length at once; Kestrel then reads and discards the rest (up to 4x the limit, 64 MiB more at least),
+        // so the client's writes go through and the 413 is there to read, instead of a broken pipe.
+        await using var server = await RunningServer.StartAsync(_models.Image(), o => o with { MaxBodyBytes = 1000 });
+        byte[] body = Encoding.UTF8.GetBytes("{\"rows\":[" + string.Join(',', Enumerable.Repeat(Row(784), 6000)) + "]}");
+        Assert.True(body.Length > 8 << 20, "the body must be far larger than the socket buffers");
+        byte[] head = Encoding.ASCII.GetBytes(
+            $"POST /predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n");
+
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(server.Server.Address.Host, server.Server.Address.Port);
+        using var stream = client.GetStream();
+        await stream.WriteAsync(head);
+        await stream.WriteAsync(body);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        string? status = await reader.ReadLineAsync();
+
+        Assert.Equal("HTTP/1.1 413 Payload Too Large", status);
+        Assert.Equal("", server.Log);
+    }
+
+    [Fact]
     public async Task Predict_ChunkedBodyOverTheLimit_Is413WithAJsonError()
     {
         await using var server = await RunningServer.StartAsync(_models.Image(), o => o with { MaxBodyBytes = 1000 });

@@ -59,7 +59,7 @@ internal sealed class PredictionServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = DrainLimit(options.MaxBodyBytes);
             kestrel.Listen(options.Host, options.Port);
         });
         builder.Services.AddRoutingCore();
@@ -128,6 +128,16 @@ internal sealed class PredictionServer : IAsyncDisposable
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
+
+    /// <summary>
+    /// Kestrel's own body limit: above the server's <see cref="ServeOptions.MaxBodyBytes"/>, which the handler enforces,
+    /// so that after a 413 Kestrel still reads and discards the rest of an oversized body, up to 4× the limit (at
+    /// least 64 MiB more). A client that sends its whole body before reading the answer (Python's http.client and
+    /// requests do) then gets the 413 and its message instead of a broken pipe; a body beyond this still has its
+    /// connection closed.
+    /// </summary>
+    internal static long DrainLimit(long maxBodyBytes) =>
+        maxBodyBytes >= long.MaxValue / 4 ? long.MaxValue : Math.Max(4 * maxBodyBytes, maxBodyBytes + (64L << 20));
 
     private RequestException TooLarge() =>
         new($"the body is larger than the server's limit of {_options.MaxBodyBytes} bytes (dendrite serve --max-body-mb); send fewer rows per request",
