@@ -63,9 +63,7 @@ public sealed class DataLoader : IBatchSource
         _dataset = dataset;
         _batchSize = batchSize;
         _shuffle = shuffle;
-        if (shardCount <= 0) throw new ArgumentOutOfRangeException(nameof(shardCount), shardCount, "the shard count must be positive");
-        if (shardIndex < 0 || shardIndex >= shardCount)
-            throw new ArgumentOutOfRangeException(nameof(shardIndex), shardIndex, $"the shard index must be in [0, {shardCount})");
+        BatchShards.Check(shardIndex, shardCount);
         _rng = rng;
         _dropLast = dropLast;
         _shardIndex = shardIndex;
@@ -112,7 +110,7 @@ public sealed class DataLoader : IBatchSource
             {
                 int start = b * _batchSize;
                 int size = Math.Min(_batchSize, _order.Length - start);
-                int from = (int)((long)size * _shardIndex / _shardCount), to = (int)((long)size * (_shardIndex + 1) / _shardCount);
+                var (from, to) = BatchShards.Rows(size, _shardIndex, _shardCount);
                 Batch batch = size == _batchSize
                     ? _fullBatch ??= NewBatch(to - from, from)
                     : _partialBatch ??= NewBatch(to - from, from);

@@ -170,8 +170,7 @@ internal sealed class StreamingShardSource : IBatchSource
     }
 
     /// <summary>This shard's rows [From, To) of an n-row global batch, as <see cref="DataLoader"/> splits it.</summary>
-    private (int From, int To) Shard(int n) =>
-        ((int)((long)n * _shardIndex / _shardCount), (int)((long)n * (_shardIndex + 1) / _shardCount));
+    private (int From, int To) Shard(int n) => BatchShards.Rows(n, _shardIndex, _shardCount);
 
     /// <summary>
     /// Replays this epoch's draws on a clone of the Rng, with row numbers in place of rows, and marks the arrivals

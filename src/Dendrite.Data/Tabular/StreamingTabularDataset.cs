@@ -65,9 +65,7 @@ public sealed class StreamingTabularDataset : IStreamingDataset
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         ArgumentNullException.ThrowIfNull(shuffle);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shardCount);
-        if (shardIndex < 0 || shardIndex >= shardCount)
-            throw new ArgumentOutOfRangeException(nameof(shardIndex), shardIndex, $"the shard index must be in [0, {shardCount})");
+        BatchShards.Check(shardIndex, shardCount);
         return new StreamingShardSource(this, batchSize, shuffle, shardIndex, shardCount);
     }
 
