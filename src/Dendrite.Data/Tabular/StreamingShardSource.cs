@@ -77,10 +77,7 @@ internal sealed class StreamingShardSource : IBatchSource
         int filled = 0;
         long arrival = 0;
 
-        int[] order = new int[_chunkRows.Length];
-        for (int i = 0; i < order.Length; i++) order[i] = i;
-        _rng.Shuffle(order.AsSpan());
-        foreach (int chunk in order)
+        foreach (int chunk in _rng.Permutation(_chunkRows.Length))
         {
             var (frame, rows) = _data.ReadTrainingRows(chunk);
             if (_chunkRows[chunk] >= 0 && _chunkRows[chunk] != rows.Length)
@@ -99,16 +96,8 @@ internal sealed class StreamingShardSource : IBatchSource
             int next = 0;
             for (int t = 0; t < rows.Length; t++)
             {
-                int slot;
-                if (filled < _capacity)
-                {
-                    slot = filled++;
-                }
-                else
-                {
-                    slot = _rng.NextInt(_capacity);
-                    if (Emit(slot) is { } batch) yield return batch;
-                }
+                int slot = NextSlot(_rng, ref filled, out bool evicts);
+                if (evicts && Emit(slot) is { } batch) yield return batch;
                 if (mine is not null && !mine[(int)(arrival + t)]) continue; // another rank's row: never emitted here
                 part!.Features.AsSpan(next * _width, _width).CopyTo(_bufferFeatures.AsSpan(slot * _width, _width));
                 if (_regression) _bufferTargets![slot] = part.Targets![next];
@@ -117,10 +106,7 @@ internal sealed class StreamingShardSource : IBatchSource
             }
             arrival += rows.Length;
         }
-        int[] rest = new int[filled];
-        for (int i = 0; i < rest.Length; i++) rest[i] = i;
-        _rng.Shuffle(rest.AsSpan());
-        foreach (int slot in rest)
+        foreach (int slot in _rng.Permutation(filled))
             if (Emit(slot) is { } batch) yield return batch;
         if (Sharded)
         {
@@ -184,33 +170,30 @@ internal sealed class StreamingShardSource : IBatchSource
         int[] arrivalOf = _arrivalOf ??= new int[_capacity];
         int filled = 0, arrival = 0;
         long position = 0;
-        int[] order = new int[_chunkRows.Length];
-        for (int i = 0; i < order.Length; i++) order[i] = i;
-        rng.Shuffle(order.AsSpan());
-        foreach (int chunk in order)
+        foreach (int chunk in rng.Permutation(_chunkRows.Length))
         {
             for (int t = 0; t < _chunkRows[chunk]; t++)
             {
-                int slot;
-                if (filled < _capacity)
-                {
-                    slot = filled++;
-                }
-                else
-                {
-                    slot = rng.NextInt(_capacity);
-                    Mark(mine, arrivalOf[slot], position++);
-                }
+                int slot = NextSlot(rng, ref filled, out bool evicts);
+                if (evicts) Mark(mine, arrivalOf[slot], position++);
                 if (arrival >= mine.Length)
                     throw new DataFormatException($"{_data.Chunks.Path}: its chunks hold more than the {_data.Count} training rows counted; the file changed during training");
                 arrivalOf[slot] = arrival++;
             }
         }
-        int[] rest = new int[filled];
-        for (int i = 0; i < rest.Length; i++) rest[i] = i;
-        rng.Shuffle(rest.AsSpan());
-        foreach (int slot in rest) Mark(mine, arrivalOf[slot], position++);
+        foreach (int slot in rng.Permutation(filled)) Mark(mine, arrivalOf[slot], position++);
         return mine;
+    }
+
+    /// <summary>
+    /// The buffer slot the next arriving row takes: a free one while the buffer fills, then a random one whose row
+    /// leaves first (<paramref name="evicts"/>). The epoch and its replay (<see cref="MarkShardRows"/>) both draw here,
+    /// so they draw alike.
+    /// </summary>
+    private int NextSlot(Rng rng, ref int filled, out bool evicts)
+    {
+        evicts = filled >= _capacity;
+        return evicts ? rng.NextInt(_capacity) : filled++;
     }
 
     private void Mark(BitArray mine, int arrival, long position)

@@ -17,8 +17,7 @@ public static class ValidationSplit
         if (!(fraction > 0 && fraction < 1)) throw new DendriteException($"validation fraction must be in (0, 1), got {fraction}");
         if (count < 2) throw new DendriteException($"a validation split needs at least 2 training samples, got {count}");
         int held = Math.Clamp((int)Math.Round(fraction * count), 1, count - 1);
-        var order = Enumerable.Range(0, count).ToArray();
-        rng.Shuffle<int>(order);
+        int[] order = rng.Permutation(count);
         int[] val = order[(count - held)..];
         int[] train = order[..(count - held)];
         Array.Sort(val);

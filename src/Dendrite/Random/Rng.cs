@@ -97,6 +97,17 @@ public sealed class Rng
         }
     }
 
+    /// <summary>0..<paramref name="count"/>−1 in a random order: the identity permutation, then <see cref="Shuffle{T}"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public int[] Permutation(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var order = new int[count];
+        for (int i = 0; i < count; i++) order[i] = i;
+        Shuffle<int>(order);
+        return order;
+    }
+
     /// <summary>A new generator seeded from this one, for an independent stream (e.g. dropout vs. shuffling).</summary>
     public Rng Fork() => new(NextUInt64());
 

@@ -79,4 +79,17 @@ public class RngTests
         Assert.Equal(Enumerable.Range(0, 100), items.OrderBy(x => x));
         Assert.NotEqual(Enumerable.Range(0, 100), items);
     }
+
+    [Fact]
+    public void Permutation_IsTheShuffledIdentity_AndAdvancesTheStreamAlike()
+    {
+        var items = Enumerable.Range(0, 50).ToArray();
+        Rng a = new(4), b = new(4);
+        a.Shuffle<int>(items);
+
+        Assert.Equal(items, b.Permutation(50));
+        Assert.Equal(a.NextUInt64(), b.NextUInt64());
+        Assert.Empty(new Rng(1).Permutation(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Rng(1).Permutation(-1));
+    }
 }
