@@ -38,8 +38,7 @@ internal static class ParquetFrameBuilder
         if (file.ReadColumns(asNumbers, from, to) is not var (numbers, texts)) return TabularCsv.Build(Text(), options, allowNoRows);
 
         // Rows with a missing target: refused or skipped, as Build's KeptRows does.
-        int rows = 0;
-        for (int g = from; g < to; g++) rows += file.GroupRows[g];
+        int rows = (int)file.RowsIn(from, to);
         var keep = new List<int>(rows);
         var skipped = new List<int>();
         for (int r = 0; r < rows; r++)

@@ -130,21 +130,15 @@ internal sealed class ParquetTableFile
         return Guarded(Path, () =>
         {
             using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            // Not disposed: disposing a reader only closes its stream, which the using above does.
-            ParquetReader reader = ParquetReader.CreateAsync(stream, ReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
-            if (reader.RowGroupCount != GroupRows.Length)
-                throw new DataFormatException($"{Path}: the Parquet file changed while it was read ({reader.RowGroupCount} row groups, had {GroupRows.Length})");
-            long total = 0;
-            for (int g = from; g < to; g++) total += GroupRows[g];
+            ParquetReader reader = OpenUnchanged(stream);
+            long total = RowsIn(from, to);
             var rows = new List<string[]>((int)Math.Min(total, int.MaxValue));
             var lines = new List<int>(rows.Capacity);
             var distinct = new Dictionary<string, string>?[_fields.Length];
             for (int g = from; g < to; g++)
             {
-                ParquetRowGroupReader groupReader = reader.OpenRowGroupReader(g);
+                ParquetRowGroupReader groupReader = OpenGroup(reader, g);
                 int n = GroupRows[g];
-                if (groupReader.RowCount != n)
-                    throw new DataFormatException($"{Path}: the Parquet file changed while it was read (row group {g} has {groupReader.RowCount} rows, had {n})");
                 var columns = new string?[_fields.Length][];
                 for (int c = 0; c < _fields.Length; c++)
                     if (_fields[c] is { } field) columns[c] = ParquetCells.Read(groupReader, field, n, distinct[c] ??= new(StringComparer.Ordinal));
@@ -158,6 +152,35 @@ internal sealed class ParquetTableFile
             }
             return new CsvTable(Path, ',', 1, Header, rows, lines);
         });
+    }
+
+    /// <summary>Rows in row groups <paramref name="from"/> up to <paramref name="to"/>.</summary>
+    public long RowsIn(int from, int to)
+    {
+        long rows = 0;
+        for (int g = from; g < to; g++) rows += GroupRows[g];
+        return rows;
+    }
+
+    /// <summary>
+    /// A reader over <paramref name="stream"/> (not disposed: disposing it only closes the stream, which its owner
+    /// does), refused when the file no longer has the row groups its footer had when this was opened.
+    /// </summary>
+    private ParquetReader OpenUnchanged(Stream stream)
+    {
+        ParquetReader reader = ParquetReader.CreateAsync(stream, ReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
+        if (reader.RowGroupCount != GroupRows.Length)
+            throw new DataFormatException($"{Path}: the Parquet file changed while it was read ({reader.RowGroupCount} row groups, had {GroupRows.Length})");
+        return reader;
+    }
+
+    /// <summary>Row group <paramref name="group"/>'s reader, refused when its row count changed since the file was opened.</summary>
+    private ParquetRowGroupReader OpenGroup(ParquetReader reader, int group)
+    {
+        ParquetRowGroupReader groupReader = reader.OpenRowGroupReader(group);
+        if (groupReader.RowCount != GroupRows[group])
+            throw new DataFormatException($"{Path}: the Parquet file changed while it was read (row group {group} has {groupReader.RowCount} rows, had {GroupRows[group]})");
+        return groupReader;
     }
 
     /// <summary>Whether column <paramref name="column"/> is read and holds numbers (or booleans) rather than strings.</summary>
@@ -176,11 +199,8 @@ internal sealed class ParquetTableFile
         return Guarded(Path, () =>
         {
             using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            ParquetReader reader = ParquetReader.CreateAsync(stream, ReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
-            if (reader.RowGroupCount != GroupRows.Length)
-                throw new DataFormatException($"{Path}: the Parquet file changed while it was read ({reader.RowGroupCount} row groups, had {GroupRows.Length})");
-            int rows = 0;
-            for (int g = from; g < to; g++) rows += GroupRows[g];
+            ParquetReader reader = OpenUnchanged(stream);
+            int rows = (int)RowsIn(from, to);
             var numbers = new double[]?[_fields.Length];
             var texts = new string?[]?[_fields.Length];
             var distinct = new Dictionary<string, string>?[_fields.Length];
@@ -192,10 +212,8 @@ internal sealed class ParquetTableFile
             }
             for (int g = from; g < to; g++)
             {
-                ParquetRowGroupReader groupReader = reader.OpenRowGroupReader(g);
+                ParquetRowGroupReader groupReader = OpenGroup(reader, g);
                 int n = GroupRows[g], first = (int)(_firstRow[g] - _firstRow[from]);
-                if (groupReader.RowCount != n)
-                    throw new DataFormatException($"{Path}: the Parquet file changed while it was read (row group {g} has {groupReader.RowCount} rows, had {n})");
                 for (int c = 0; c < _fields.Length; c++)
                 {
                     if (_fields[c] is not { } field) continue;
