@@ -8,25 +8,13 @@ namespace Dendrite.Data.Tabular;
 /// </summary>
 internal static class Moments
 {
-    /// <summary>The statistics of <c>values[r]</c> for r in <paramref name="rows"/>, NaN meaning missing; Count 0 when none is present.</summary>
-    public static (double Mean, double Std, int Count) Of(double[] values, ReadOnlySpan<int> rows)
+    /// <summary>The statistics of a numeric column's values at <paramref name="rows"/> (<see cref="TabularColumn.NumberAt"/>).</summary>
+    public static (double Mean, double Std, int Count) Of(TabularColumn column, ReadOnlySpan<int> rows)
     {
         var accumulator = new MomentsAccumulator();
         do
         {
-            foreach (int r in rows) accumulator.Add(values[r]);
-        }
-        while (accumulator.EndPass());
-        return accumulator.Result();
-    }
-
-    /// <summary>The statistics of every value of <paramref name="values"/>.</summary>
-    public static (double Mean, double Std, int Count) Of(double[] values)
-    {
-        var accumulator = new MomentsAccumulator();
-        do
-        {
-            foreach (double v in values) accumulator.Add(v);
+            foreach (int r in rows) accumulator.Add(column.NumberAt(r));
         }
         while (accumulator.EndPass());
         return accumulator.Result();

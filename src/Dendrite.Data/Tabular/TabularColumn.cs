@@ -28,24 +28,35 @@ public sealed class TabularColumn
             throw new ArgumentException("a numeric column needs one parsed number per value", nameof(numbers));
         Name = name;
         Kind = kind;
-        Numbers = kind == ColumnKind.Numeric ? numbers : null;
+        _numbers = kind == ColumnKind.Numeric ? numbers : null;
         _values = values;
     }
 
     private string?[]? _values;
+    private double[]? _numbers;
+
+    /// <summary>A numeric column's values as <see cref="DecimalCode"/>s (half the memory of doubles), or null.</summary>
+    private readonly uint[]? _codes;
 
     /// <summary>
     /// A numeric column kept as numbers only: its <see cref="Values"/> are the given texts, or, when the texts were not
     /// kept (a column of many distinct numbers), the numbers written back in round-trip form, made on first use.
     /// </summary>
     internal static TabularColumn FromNumbers(string name, double[] numbers, string?[]? texts) =>
-        new(name, numbers, texts);
+        new(name, numbers, null, texts);
 
-    private TabularColumn(string name, double[] numbers, string?[]? texts)
+    /// <summary>
+    /// A numeric column kept as <see cref="DecimalCode"/>s: <see cref="NumberAt"/> decodes a value when asked, and
+    /// <see cref="Numbers"/> decodes them all on first use.
+    /// </summary>
+    internal static TabularColumn FromCodes(string name, uint[] codes, string?[]? texts) => new(name, null, codes, texts);
+
+    private TabularColumn(string name, double[]? numbers, uint[]? codes, string?[]? texts)
     {
         Name = name;
         Kind = ColumnKind.Numeric;
-        Numbers = numbers;
+        _numbers = numbers;
+        _codes = codes;
         _values = texts;
     }
 
@@ -60,16 +71,51 @@ public sealed class TabularColumn
     /// loaded by <see cref="TabularCsv.Load"/>, which keeps numbers rather than a string per cell, these are the
     /// numbers written back in round-trip form ("1.50" reads back as "1.5"), made when first asked for.
     /// </summary>
-    public string?[] Values => _values ??= Array.ConvertAll(Numbers!, x => double.IsNaN(x) ? null : NumberText.Format(x));
+    public string?[] Values => _values ??= FormatNumbers();
 
-    /// <summary>For a numeric column, the value of each row (NaN where missing); null for a categorical column.</summary>
-    public double[]? Numbers { get; }
+    /// <summary>
+    /// For a numeric column, the value of each row (NaN where missing); null for a categorical column. A column
+    /// loaded by <see cref="TabularCsv.Load"/> keeps its plain decimals in 4 bytes each and makes this array (8 bytes
+    /// a row) when first asked for; <see cref="NumberAt"/> reads one value without it.
+    /// </summary>
+    public double[]? Numbers => _numbers ??= _codes is null ? null : Array.ConvertAll(_codes, DecimalCode.Decode);
+
+    /// <summary>The value of row <paramref name="row"/> of a numeric column (NaN where missing), the bits <see cref="Numbers"/> holds.</summary>
+    /// <exception cref="InvalidOperationException">The column is categorical.</exception>
+    public double NumberAt(int row) =>
+        _numbers is { } numbers ? numbers[row]
+        : _codes is { } codes ? DecimalCode.Decode(codes[row])
+        : throw new InvalidOperationException($"column '{Name}' is categorical: it has no numbers");
+
+    /// <summary>Whether the numbers are kept as 4-byte <see cref="DecimalCode"/>s (and not as doubles).</summary>
+    internal bool KeepsCodes => _codes is not null;
 
     /// <summary>Number of rows.</summary>
-    internal int Count => _values?.Length ?? Numbers!.Length;
+    internal int Count => _values?.Length ?? _codes?.Length ?? _numbers!.Length;
 
     /// <summary>Number of missing values.</summary>
-    public int MissingCount => _values is null ? Numbers!.Count(double.IsNaN) : _values.Count(v => v is null);
+    public int MissingCount
+    {
+        get
+        {
+            if (_values is not null) return _values.Count(v => v is null);
+            int missing = 0;
+            for (int r = 0; r < Count; r++)
+                if (double.IsNaN(NumberAt(r))) missing++;
+            return missing;
+        }
+    }
+
+    private string?[] FormatNumbers()
+    {
+        var texts = new string?[Count];
+        for (int r = 0; r < texts.Length; r++)
+        {
+            double x = NumberAt(r);
+            texts[r] = double.IsNaN(x) ? null : NumberText.Format(x);
+        }
+        return texts;
+    }
 
     /// <summary>The name and kind, e.g. "LotArea (Numeric)".</summary>
     public override string ToString() => $"{Name} ({Kind})";

@@ -63,7 +63,7 @@ public sealed partial class TabularPreprocessor
     private static FittedColumn? FitNumeric(TabularFrame frame, TabularColumn column, int[] rows, TabularPreprocessorOptions options) =>
         // Scaled when the plain sums would overflow (values or spreads past ~1e154), so a huge but finite value
         // standardizes like any other instead of turning the whole column into 0s or NaNs.
-        FitNumeric(frame.FilePath, column.Name, Moments.Of(column.Numbers!, rows), rows.Length, () => LineRange(frame, rows), options);
+        FitNumeric(frame.FilePath, column.Name, Moments.Of(column, rows), rows.Length, () => LineRange(frame, rows), options);
 
     /// <summary>A numeric column from the moments of its training values (shared with the streamed fit).</summary>
     internal static FittedColumn? FitNumeric(string path, string name, (double Mean, double Std, int Count) moments, int rows, Func<string> lineRange,

@@ -137,7 +137,7 @@ public sealed partial class TabularPreprocessor
     /// <summary>The value of a numeric feature, NaN when missing; parses the text when this file read the column as categorical.</summary>
     private static double Number(TabularFrame frame, TabularColumn column, int row)
     {
-        if (column.Numbers is not null) return column.Numbers[row];
+        if (column.Kind == ColumnKind.Numeric) return column.NumberAt(row);
         string? text = column.Values[row];
         if (text is null) return double.NaN;
         if (NumberText.TryParse(text, out double x)) return x;

@@ -79,20 +79,28 @@ internal static class TargetBuilder
     /// <summary>Classes are the distinct numbers in increasing order, so label order follows the numbers ("2" before "10").</summary>
     private static TabularTarget NumericClasses(string name, double[] numbers)
     {
-        double[] classes = numbers.Distinct().Order().ToArray();
+        // Distinct() and Select() would size a set of every row and grow the labels by doubling: garbage of several
+        // times the column for a million-row file.
+        double[] classes = [.. new HashSet<double>(OneByOne(numbers)).Order()];
         var index = new Dictionary<double, int>();
         for (int i = 0; i < classes.Length; i++) index.Add(classes[i], i);
-        int[] labels = numbers.Select(v => index[v]).ToArray();
+        int[] labels = Array.ConvertAll(numbers, v => index[v]);
         return TabularTarget.Classification(name, labels, classes.Select(NumberText.Format).ToArray());
     }
 
     /// <summary>Classes are the distinct texts in ordinal order: stable across cultures and machines.</summary>
     private static TabularTarget TextClasses(string name, string[] values)
     {
-        string[] classes = values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        string[] classes = [.. new HashSet<string>(OneByOne(values), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < classes.Length; i++) index.Add(classes[i], i);
-        int[] labels = values.Select(v => index[v]).ToArray();
+        int[] labels = Array.ConvertAll(values, v => index[v]);
         return TabularTarget.Classification(name, labels, classes);
+    }
+
+    /// <summary>The values one by one, so that a set built from them grows with the distinct ones rather than being sized for every row.</summary>
+    private static IEnumerable<T> OneByOne<T>(T[] values)
+    {
+        foreach (T value in values) yield return value;
     }
 }

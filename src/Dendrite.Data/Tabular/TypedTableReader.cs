@@ -212,6 +212,11 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             column.AddMissing();
             return;
         }
+        if (DecimalCode.TryEncode(field, out uint code))
+        {
+            column.AddNumber(code, field);
+            return;
+        }
         if (DecimalFastPath.TryParse(field, out double value)
             || (Ascii.IsValid(field) && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)))
         {
@@ -239,7 +244,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
 
         TabularTarget? target = null;
         if (_targetColumn is not null)
-            target = TargetBuilder.Build(_path, header[_target], Array.ConvertAll(_targetColumn.Texts(rows)!, t => t!), lines, _options);
+            target = TargetBuilder.Build(_path, header[_target], _targetColumn.Texts(rows)!, lines, _options); // never null: rows without a target were skipped
 
         Column[] lost = [.. _columns.Where(c => !c.KeepsNumbers && c.TextsLost)];
         if (lost.Length > 0) ReadTextsAgain(lost);
@@ -250,7 +255,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             string name = header[column.Index];
             ColumnKind kind = column.Tally.Decide(_path, name, column.Declared, _options.MostlyNumericFraction);
             columns.Add(kind == ColumnKind.Numeric
-                ? TabularColumn.FromNumbers(name, column.Numbers(rows), column.Texts(rows))
+                ? column.NumberColumn(name, rows)
                 : new TabularColumn(name, ColumnKind.Categorical, column.Texts(rows)!, null));
         }
         if (columns.Count == 0)
@@ -337,9 +342,9 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             if (_seen.Count < 4096) _seen.Add(made, made);
             return made;
         }
-        private GrowableArray<double>? _numbers = keepNumbers ? new(expectedRows) : null;
+        private NumberColumnBuilder? _numbers = keepNumbers ? new(expectedRows) : null;
         // A column that may be numeric keeps texts only while they are few, so their buffer starts small.
-        private GrowableArray<string?>? _texts = new(keepNumbers ? Math.Min(4096, expectedRows) : expectedRows);
+        private GrowableArray<string?>? _texts = new(keepNumbers ? Math.Min(4096, expectedRows) : expectedRows, expectedRows);
 
         public int Index { get; } = index;
 
@@ -355,15 +360,28 @@ internal sealed partial class TypedTableReader : CsvRecordSink
 
         public void AddMissing()
         {
-            _numbers?.Add(double.NaN);
+            _numbers?.AddMissing();
             _texts?.Add(null);
         }
 
+        /// <summary>A plain decimal, as its <see cref="DecimalCode"/>.</summary>
+        public void AddNumber(uint code, ReadOnlySpan<byte> utf8)
+        {
+            _numbers!.Add(code);
+            CountNumber(utf8);
+        }
+
+        /// <summary>A number without a code (an exponent, many digits, or parsed from text).</summary>
         public void AddNumber(double value, ReadOnlySpan<byte> utf8)
+        {
+            _numbers!.Add(value);
+            CountNumber(utf8);
+        }
+
+        private void CountNumber(ReadOnlySpan<byte> utf8)
         {
             char[] chars = _chars;
             Tally.CountNumber();
-            _numbers!.Add(value);
             if (_texts is null) return;
             if (_distinct.Count >= MaxKeptDistinct || utf8.Length > chars.Length)
             {
@@ -403,7 +421,8 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             _texts.Add(text);
         }
 
-        public double[] Numbers(int rows) => _numbers is { } n && n.Count == rows ? n.ToArray() : throw new InvalidOperationException("numbers were not kept");
+        public TabularColumn NumberColumn(string name, int rows) =>
+            _numbers is { } n && n.Count == rows ? n.Build(name, Texts(rows)) : throw new InvalidOperationException("numbers were not kept");
 
         public string?[]? Texts(int rows) => _texts is { } t && t.Count == rows ? t.ToArray() : null;
 

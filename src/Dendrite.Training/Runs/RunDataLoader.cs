@@ -204,11 +204,12 @@ public static class RunDataLoader
             string name = column.Name.Trim().ToLowerInvariant();
             if (name is "id" or "index" or "row" or "rowid" || name.EndsWith("_id", StringComparison.Ordinal) || name.EndsWith(" id", StringComparison.Ordinal))
                 return column.Name;
-            if (column.Kind != ColumnKind.Numeric || frame.RowCount < 20 || column.Numbers is not { } values) continue;
+            if (column.Kind != ColumnKind.Numeric || frame.RowCount < 20) continue;
             var seen = new HashSet<double>();
             bool unique = true;
-            foreach (double v in values)
+            for (int r = 0; r < frame.RowCount; r++)
             {
+                double v = column.NumberAt(r);
                 if (double.IsNaN(v) || v != Math.Floor(v) || !seen.Add(v))
                 {
                     unique = false;
