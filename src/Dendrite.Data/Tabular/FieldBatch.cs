@@ -5,11 +5,14 @@ namespace Dendrite.Data.Tabular;
 /// UTF-8 bytes it decoded (unquoted, trimmed), with each record's file line: one chunk of a file tokenized on one
 /// thread and consumed, in file order, on another.
 /// </summary>
-internal sealed class FieldBatch(int columns)
+/// <param name="columns">Fields per record.</param>
+/// <param name="bytes">The field bytes expected (the chunk's length holds them all), so the buffer is not regrown.</param>
+/// <param name="records">The records expected.</param>
+internal sealed class FieldBatch(int columns, long bytes, int records)
 {
-    private byte[] _bytes = new byte[1 << 16];
-    private int[] _ends = new int[Math.Max(1, columns) * 1024];
-    private int[] _lines = new int[1024];
+    private byte[] _bytes = new byte[Math.Clamp(bytes, 1 << 10, Array.MaxLength)];
+    private int[] _lines = new int[Math.Clamp(records, 1, Array.MaxLength / Math.Max(1, columns))];
+    private int[] _ends = new int[Math.Max(1, columns) * Math.Clamp(records, 1, Array.MaxLength / Math.Max(1, columns))];
     private int _used;
 
     /// <summary>Fields per record.</summary>
