@@ -90,6 +90,9 @@ public sealed class TabularColumn
     /// <summary>Whether the numbers are kept as 4-byte <see cref="DecimalCode"/>s (and not as doubles).</summary>
     internal bool KeepsCodes => _codes is not null;
 
+    /// <summary>Whether a numeric column holds its texts (made or kept), not only its numbers.</summary>
+    internal bool HoldsTexts => _values is not null;
+
     /// <summary>Number of rows.</summary>
     internal int Count => _values?.Length ?? _codes?.Length ?? _numbers!.Length;
 

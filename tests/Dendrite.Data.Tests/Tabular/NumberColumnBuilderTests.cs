@@ -80,6 +80,27 @@ public sealed class NumberColumnBuilderTests
         }
     }
 
+    [Fact]
+    public void AColumnOfFewNumbers_KeepsItsTextsOnlyWhenTheyDoNotReadBackAsWritten()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"dendrite-texts-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllText(path, "count,price,y\n36,1.50,0\n246,2,1\n36,1.50,0\n-0,007,1\n");
+            TabularFrame frame = TabularCsv.Load(path, new TabularCsvOptions { TargetColumn = "y" });
+            TabularColumn count = frame.Columns[0], price = frame.Columns[1];
+            Assert.Equal(ColumnKind.Numeric, count.Kind);
+            Assert.False(count.HoldsTexts, "\"36\", \"246\" and \"-0\" read back as written: the numbers say it all");
+            Assert.True(price.HoldsTexts, "\"1.50\" and \"007\" do not read back as written");
+            Assert.Equal(new string?[] { "36", "246", "36", "-0" }, count.Values);
+            Assert.Equal(new string?[] { "1.50", "2", "1.50", "007" }, price.Values);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static double[] Expected() =>
         [.. Texts.Select(t => t is null ? double.NaN : double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture))];
 
