@@ -6,87 +6,39 @@ namespace Dendrite.Data.Tabular;
 /// </summary>
 internal static class TargetBuilder
 {
-    /// <summary>Builds the target from the text of each kept row (never missing); <c>lines</c> are their file lines.</summary>
+    /// <summary>
+    /// Builds the target from the text of each kept row (never missing); <c>lines</c> are their file lines. The task is
+    /// decided by the <see cref="TargetTally"/> a streamed file is judged by, so both paths raise the same errors.
+    /// </summary>
     public static TabularTarget Build(string path, string name, string[] values, int[] lines, TabularCsvOptions options)
     {
-        var numbers = new double[values.Length];
-        int numeric = 0, firstText = -1, commaNumbers = 0, firstComma = -1;
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (NumberText.TryParse(values[i], out numbers[i])) numeric++;
-            else
-            {
-                if (firstText < 0) firstText = i;
-                if (NumberText.LooksLikeDecimalComma(values[i]) && commaNumbers++ == 0) firstComma = i;
-            }
-        }
-
-        TaskKind task;
-        if (options.Task is TaskKind forced)
-        {
-            task = forced;
-        }
-        else if (firstText >= 0)
-        {
-            if (numeric >= options.MostlyNumericFraction * values.Length)
-                throw new CsvFormatException(path, lines[firstText], name,
-                    $"target '{InputText.Clip(values[firstText])}' is not a number (the target is numeric elsewhere: {numeric} of {values.Length} values are numbers)" +
-                    $"{NumberText.Hint(values[firstText])}; fix the value, or force classification");
-            // Without this, "1,5" "2,25" … would silently become one class per distinct value.
-            if (commaNumbers > 0 && numeric + commaNumbers >= options.MostlyNumericFraction * values.Length)
-                throw new CsvFormatException(path, lines[firstComma], name,
-                    $"target '{InputText.Clip(values[firstComma])}' is not a number ({commaNumbers} of {values.Length} values have a decimal comma); " +
-                    $"{NumberText.DecimalCommaHint}, or force classification");
-            task = TaskKind.Classification;
-        }
-        else
-        {
-            task = FewIntegers(numbers, options.MaxClassificationClasses) ? TaskKind.Classification : TaskKind.Regression;
-        }
+        var tally = new TargetTally(options);
+        for (int i = 0; i < values.Length; i++) tally.Add(values[i], lines[i]);
+        TaskKind task = tally.Decide(path, name, out double[]? numericClasses);
 
         if (task == TaskKind.Regression)
         {
-            if (firstText >= 0)
-                throw new CsvFormatException(path, lines[firstText], name,
-                    $"target '{InputText.Clip(values[firstText])}' is not a number; a regression target must be numeric{NumberText.Hint(values[firstText])}");
-            var targets = new float[numbers.Length];
-            for (int i = 0; i < numbers.Length; i++)
-            {
-                // Targets are kept as float32: a finite double beyond its range would silently become infinity.
-                targets[i] = (float)numbers[i];
-                if (float.IsInfinity(targets[i]))
-                    throw new CsvFormatException(path, lines[i], name,
-                        $"target {InputText.Clip(values[i])} is beyond the float32 range (about ±3.4e38) in which targets are kept; " +
-                        "rescale the column (for example to thousands or millions of its unit)");
-            }
+            // Numbers are parsed again rather than kept from the tally: a double per row would be garbage of twice the
+            // targets' own size. Decide has refused text and values beyond float range.
+            var targets = new float[values.Length];
+            for (int i = 0; i < values.Length; i++) targets[i] = (float)Number(values[i]);
             return TabularTarget.Regression(name, targets);
         }
-
-        return firstText < 0 ? NumericClasses(name, numbers) : TextClasses(name, values);
-    }
-
-    private static bool FewIntegers(double[] numbers, int maxClasses)
-    {
-        var distinct = new HashSet<double>();
-        foreach (double v in numbers)
-        {
-            if (v != Math.Floor(v)) return false;
-            if (distinct.Add(v) && distinct.Count > maxClasses) return false;
-        }
-        return true;
+        return numericClasses is not null ? NumericClasses(name, values, numericClasses) : TextClasses(name, values);
     }
 
     /// <summary>Classes are the distinct numbers in increasing order, so label order follows the numbers ("2" before "10").</summary>
-    private static TabularTarget NumericClasses(string name, double[] numbers)
+    private static TabularTarget NumericClasses(string name, string[] values, double[] classes)
     {
-        // Distinct() and Select() would size a set of every row and grow the labels by doubling: garbage of several
-        // times the column for a million-row file.
-        double[] classes = [.. new HashSet<double>(OneByOne(numbers)).Order()];
         var index = new Dictionary<double, int>();
         for (int i = 0; i < classes.Length; i++) index.Add(classes[i], i);
-        int[] labels = Array.ConvertAll(numbers, v => index[v]);
+        int[] labels = Array.ConvertAll(values, v => index[Number(v)]);
         return TabularTarget.Classification(name, labels, classes.Select(NumberText.Format).ToArray());
     }
+
+    /// <summary>A value the tally counted as a number.</summary>
+    private static double Number(string text) =>
+        NumberText.TryParse(text, out double x) ? x : throw new InvalidOperationException($"target '{text}' was counted as a number");
 
     /// <summary>Classes are the distinct texts in ordinal order: stable across cultures and machines.</summary>
     private static TabularTarget TextClasses(string name, string[] values)
