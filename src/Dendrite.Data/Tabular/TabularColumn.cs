@@ -38,6 +38,24 @@ public sealed class TabularColumn
     /// <summary>A numeric column's values as <see cref="DecimalCode"/>s (half the memory of doubles), or null.</summary>
     private readonly uint[]? _codes;
 
+    /// <summary>A categorical column's values as numbers into <see cref="_distinct"/> (0 = missing, k = text k − 1), or null.</summary>
+    private readonly ushort[]? _textCodes;
+    private readonly string[]? _distinct;
+
+    /// <summary>
+    /// A categorical column kept as 2-byte numbers into its distinct texts (a quarter of the memory of a string
+    /// reference per row): <see cref="TextAt"/> reads one value, <see cref="Values"/> makes the array on first use.
+    /// </summary>
+    internal static TabularColumn FromTextCodes(string name, ushort[] codes, string[] distinct) => new(name, codes, distinct);
+
+    private TabularColumn(string name, ushort[] codes, string[] distinct)
+    {
+        Name = name;
+        Kind = ColumnKind.Categorical;
+        _textCodes = codes;
+        _distinct = distinct;
+    }
+
     /// <summary>
     /// A numeric column kept as numbers only: its <see cref="Values"/> are the given texts, or, when the texts were not
     /// kept (a column of many distinct numbers), the numbers written back in round-trip form, made on first use.
@@ -71,7 +89,23 @@ public sealed class TabularColumn
     /// loaded by <see cref="TabularCsv.Load"/>, which keeps numbers rather than a string per cell, these are the
     /// numbers written back in round-trip form ("1.50" reads back as "1.5"), made when first asked for.
     /// </summary>
-    public string?[] Values => _values ??= FormatNumbers();
+    public string?[] Values => _values ??= _textCodes is not null ? Array.ConvertAll(_textCodes, TextOf) : FormatNumbers();
+
+    /// <summary>The trimmed field of row <paramref name="row"/> (null where missing), as <see cref="Values"/> holds it, without making that array.</summary>
+    internal string? TextAt(int row) => _values is { } values ? values[row] : _textCodes is { } codes ? TextOf(codes[row]) : Values[row];
+
+    /// <summary>
+    /// The numbered texts of a categorical column kept as <see cref="FromTextCodes"/> made it: per row 0 (missing) or
+    /// k for <paramref name="distinct"/>[k − 1], so a caller can work per distinct text rather than per row.
+    /// </summary>
+    internal bool TryTextCodes(out ushort[] codes, out string[] distinct)
+    {
+        codes = _textCodes!;
+        distinct = _distinct!;
+        return _textCodes is not null;
+    }
+
+    private string? TextOf(ushort code) => code == 0 ? null : _distinct![code - 1];
 
     /// <summary>
     /// For a numeric column, the value of each row (NaN where missing); null for a categorical column. A column
@@ -94,7 +128,7 @@ public sealed class TabularColumn
     internal bool HoldsTexts => _values is not null;
 
     /// <summary>Number of rows.</summary>
-    internal int Count => _values?.Length ?? _codes?.Length ?? _numbers!.Length;
+    internal int Count => _values?.Length ?? _textCodes?.Length ?? _codes?.Length ?? _numbers!.Length;
 
     /// <summary>Number of missing values.</summary>
     public int MissingCount
@@ -102,6 +136,7 @@ public sealed class TabularColumn
         get
         {
             if (_values is not null) return _values.Count(v => v is null);
+            if (_textCodes is not null) return _textCodes.Count(c => c == 0);
             int missing = 0;
             for (int r = 0; r < Count; r++)
                 if (double.IsNaN(NumberAt(r))) missing++;

@@ -108,9 +108,19 @@ public sealed partial class TabularPreprocessor
 
     private static void WriteOneHot(FittedColumn fitted, Dictionary<string, int> index, TabularColumn column, int[] rows, int from, int to, float[] features, int offset, int width)
     {
+        if (column.TryTextCodes(out ushort[] codes, out string[] distinct))
+        {
+            // One lookup per distinct text instead of one per row: slot[code] is the indicator set for that text.
+            var slot = new int[distinct.Length + 1];
+            slot[0] = index.TryGetValue(fitted.Fill!, out int fill) ? fill : -1;
+            for (int k = 0; k < distinct.Length; k++) slot[k + 1] = index.TryGetValue(distinct[k], out int s) ? s : -1;
+            for (int i = from; i < to; i++)
+                if (slot[codes[rows[i]]] is var k and >= 0) features[i * width + offset + k] = 1f;
+            return;
+        }
         for (int i = from; i < to; i++)
         {
-            string value = column.Values[rows[i]] ?? fitted.Fill!;
+            string value = column.TextAt(rows[i]) ?? fitted.Fill!;
             // A category unseen in training leaves every indicator 0: no exception at prediction time.
             if (index.TryGetValue(value, out int k)) features[i * width + offset + k] = 1f;
         }
@@ -138,7 +148,7 @@ public sealed partial class TabularPreprocessor
     private static double Number(TabularFrame frame, TabularColumn column, int row)
     {
         if (column.Kind == ColumnKind.Numeric) return column.NumberAt(row);
-        string? text = column.Values[row];
+        string? text = column.TextAt(row);
         if (text is null) return double.NaN;
         if (NumberText.TryParse(text, out double x)) return x;
         throw new CsvFormatException(frame.FilePath, frame.LineNumbers[row], column.Name, $"'{InputText.Clip(text)}' is not a number (the column was numeric in training){NumberText.Hint(text)}");

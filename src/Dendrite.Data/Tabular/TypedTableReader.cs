@@ -256,7 +256,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             ColumnKind kind = column.Tally.Decide(_path, name, column.Declared, _options.MostlyNumericFraction);
             columns.Add(kind == ColumnKind.Numeric
                 ? column.NumberColumn(name, rows)
-                : new TabularColumn(name, ColumnKind.Categorical, column.Texts(rows)!, null));
+                : column.TextColumn(name, rows));
         }
         if (columns.Count == 0)
             throw new CsvFormatException(_path, headerLine, null,
@@ -329,7 +329,6 @@ internal sealed partial class TypedTableReader : CsvRecordSink
     /// <summary>The values of one column as they arrive: numbers (until the first text), texts (while few, or once text).</summary>
     private sealed class Column(int index, ColumnKind? declared, bool keepNumbers, int expectedRows)
     {
-        private readonly Dictionary<string, string> _distinct = new(StringComparer.Ordinal);
         private readonly char[] _chars = new char[256];
         private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
 
@@ -344,7 +343,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         }
         private NumberColumnBuilder? _numbers = keepNumbers ? new(expectedRows) : null;
         // A column that may be numeric keeps texts only while they are few, so their buffer starts small.
-        private GrowableArray<string?>? _texts = new(keepNumbers ? Math.Min(4096, expectedRows) : expectedRows, expectedRows);
+        private TextColumnBuilder? _texts = new(keepNumbers ? Math.Min(4096, expectedRows) : expectedRows, expectedRows);
 
         public int Index { get; } = index;
 
@@ -383,19 +382,13 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             char[] chars = _chars;
             Tally.CountNumber();
             if (_texts is null) return;
-            if (_distinct.Count >= MaxKeptDistinct || utf8.Length > chars.Length)
+            if (_texts.Distinct is not { Count: < MaxKeptDistinct } || utf8.Length > chars.Length)
             {
-                _texts = null; // many distinct numbers: the texts would cost a string per cell (and their buffer goes)
+                _texts = null; // many distinct numbers: the texts would cost memory per cell (and their buffer goes)
                 return;
             }
             int n = Encoding.ASCII.GetChars(utf8, chars);
-            var lookup = _distinct.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(chars.AsSpan(0, n), out string? text))
-            {
-                text = new string(chars, 0, n);
-                _distinct.Add(text, text);
-            }
-            _texts.Add(text);
+            _texts.Add(chars.AsSpan(0, n));
         }
 
         public void AddText(string? text, int line)
@@ -415,10 +408,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
                     _numbers = null;
                 }
             }
-            if (_texts is null) return; // read again in a second pass
-            if (_distinct.TryGetValue(text, out string? shared)) text = shared;
-            else if (_distinct.Count < 1 << 16) _distinct.Add(text, text);
-            _texts.Add(text);
+            _texts?.Add(text); // null: read again in a second pass
         }
 
         /// <summary>
@@ -428,25 +418,26 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         public TabularColumn NumberColumn(string name, int rows)
         {
             if (_numbers is not { } n || n.Count != rows) throw new InvalidOperationException("numbers were not kept");
-            bool canonical = _distinct.Count < 1 << 16
-                && _distinct.Keys.All(t => NumberText.TryParse(t, out double x) && NumberText.Format(x) == t);
+            bool canonical = _texts?.Distinct is { } distinct
+                && distinct.All(t => NumberText.TryParse(t, out double x) && NumberText.Format(x) == t);
             return n.Build(name, canonical ? null : Texts(rows));
         }
 
-        public string?[]? Texts(int rows) => _texts is { } t && t.Count == rows ? t.ToArray() : null;
+        /// <summary>The column as categorical: its texts, numbered while they are few.</summary>
+        public TabularColumn TextColumn(string name, int rows) =>
+            _texts is { } t && t.Count == rows ? t.Build(name) : throw new InvalidOperationException("texts were not kept");
+
+        public string?[]? Texts(int rows) => _texts is { } t && t.Count == rows ? t.Texts() : null;
 
         /// <summary>Starts over collecting texts (the second pass).</summary>
         public void CollectAgain(int rows)
         {
-            _texts = new GrowableArray<string?>(rows);
-            _distinct.Clear();
+            _texts = new TextColumnBuilder(rows, rows);
         }
 
         /// <summary>A text of the second pass.</summary>
         public void AddAgain(string? text)
         {
-            if (text is not null && _distinct.TryGetValue(text, out string? shared)) text = shared;
-            else if (text is not null && _distinct.Count < 1 << 16) _distinct.Add(text, text);
             _texts!.Add(text);
         }
     }
