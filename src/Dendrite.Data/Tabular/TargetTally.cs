@@ -47,7 +47,7 @@ internal sealed class TargetTally(TabularCsvOptions options)
     public bool TextClasses => _firstText is not null;
 
     /// <summary>
-    /// The task, with the errors <see cref="TargetBuilder.Build"/> raises for the same values; for numeric classes
+    /// The task, with the errors <see cref="TargetBuilder"/> raises for the same values; for numeric classes
     /// <paramref name="numericClasses"/> holds them in increasing order (text classes need a second look at the rows).
     /// </summary>
     public TaskKind Decide(string path, string name, out double[]? numericClasses)

@@ -244,7 +244,11 @@ internal sealed partial class TypedTableReader : CsvRecordSink
 
         TabularTarget? target = null;
         if (_targetColumn is not null)
-            target = TargetBuilder.Build(_path, header[_target], _targetColumn.Texts(rows)!, lines, _options); // never null: rows without a target were skipped
+        {
+            // Read through the numbered texts rather than a string reference per row; never missing: those rows were skipped.
+            TabularColumn texts = _targetColumn.TextColumn(header[_target], rows);
+            target = TargetBuilder.Build(_path, header[_target], r => texts.TextAt(r)!, lines, _options);
+        }
 
         Column[] lost = [.. _columns.Where(c => !c.KeepsNumbers && c.TextsLost)];
         if (lost.Length > 0) ReadTextsAgain(lost);
