@@ -17,20 +17,12 @@ internal sealed class TargetTally(TabularCsvOptions options)
     /// <summary>Counts the (non-missing) target <paramref name="text"/> of the row on <paramref name="line"/>.</summary>
     public void Add(string text, int line)
     {
-        _count++;
         if (NumberText.TryParse(text, out double value))
         {
-            _numeric++;
-            if (value != Math.Floor(value)) _allIntegers = false;
-            // Distinct numbers matter only up to the class limit, unless classification is forced (every class counts).
-            if (options.Task == TaskKind.Classification || _distinct.Count <= options.MaxClassificationClasses) _distinct.Add(value);
-            if (_firstOverflow is null && float.IsInfinity((float)value))
-            {
-                _firstOverflow = text;
-                _firstOverflowLine = line;
-            }
+            AddNumber(value, text, line);
             return;
         }
+        _count++;
         if (_firstText is null)
         {
             _firstText = text;
@@ -40,6 +32,30 @@ internal sealed class TargetTally(TabularCsvOptions options)
         {
             _firstComma = text;
             _firstCommaLine = line;
+        }
+    }
+
+    /// <summary>
+    /// Counts a target that is a number, <paramref name="value"/>, read from the ASCII <paramref name="utf8"/> (a string
+    /// is made only for a value beyond float range, to name it): what <see cref="Add"/> counts for its text.
+    /// </summary>
+    public void AddNumber(double value, ReadOnlySpan<byte> utf8, int line)
+    {
+        if (_firstOverflow is null && float.IsInfinity((float)value)) AddNumber(value, System.Text.Encoding.ASCII.GetString(utf8), line);
+        else AddNumber(value, (string?)null, line);
+    }
+
+    private void AddNumber(double value, string? text, int line)
+    {
+        _count++;
+        _numeric++;
+        if (value != Math.Floor(value)) _allIntegers = false;
+        // Distinct numbers matter only up to the class limit, unless classification is forced (every class counts).
+        if (options.Task == TaskKind.Classification || _distinct.Count <= options.MaxClassificationClasses) _distinct.Add(value);
+        if (_firstOverflow is null && float.IsInfinity((float)value))
+        {
+            _firstOverflow = text;
+            _firstOverflowLine = line;
         }
     }
 

@@ -39,6 +39,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
     private int _firstMissingTarget;
     private Column[] _columns = [];
     private Column? _targetColumn, _idColumn;
+    private TargetTally? _targetTally;
 
     private TypedTableReader(string path, TabularCsvOptions options, int expectedRows)
     {
@@ -137,7 +138,13 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             columns.Add(new Column(c, declared, keepNumbers: declared != ColumnKind.Categorical, _expectedRows));
         }
         _columns = [.. columns];
-        if (_target >= 0) _targetColumn = new Column(_target, ColumnKind.Categorical, keepNumbers: false, _expectedRows);
+        if (_target >= 0)
+        {
+            // Numbers without a string per row (a regression target has as many distinct values as rows), texts while
+            // few; the task is decided at the end from the tally of every value.
+            _targetColumn = new Column(_target, null, keepNumbers: true, _expectedRows);
+            _targetTally = new TargetTally(_options);
+        }
         if (_id >= 0) _idColumn = new Column(_id, ColumnKind.Categorical, keepNumbers: false, _expectedRows);
     }
 
@@ -147,17 +154,11 @@ internal sealed partial class TypedTableReader : CsvRecordSink
     private void Record<TFields>(TFields fields, int line) where TFields : IRecordFields
     {
         if (_columnError is not null) return;
-        if (_targetColumn is not null)
+        if (_targetColumn is not null && !AddTarget(_targetColumn, fields.Field(_target), line))
         {
-            // The target is read as text (kept as one string per distinct value): its task is decided at the end.
-            string? target = Text(fields.Field(_target), _targetColumn);
-            if (target is null)
-            {
-                if (_firstMissingTarget == 0) _firstMissingTarget = line;
-                _skipped.Add(line);
-                return;
-            }
-            _targetColumn.AddText(target, line);
+            if (_firstMissingTarget == 0) _firstMissingTarget = line;
+            _skipped.Add(line);
+            return;
         }
         _lines.Add(line);
         if (_idColumn is not null) _idColumn.AddText(Text(fields.Field(_id), _idColumn), line);
@@ -177,16 +178,11 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         for (int r = 0; r < batch.Count; r++)
         {
             int line = batch.Line(r);
-            if (_targetColumn is not null)
+            if (_targetColumn is not null && !AddTarget(_targetColumn, batch.Field(r, _target), line))
             {
-                string? target = Text(batch.Field(r, _target), _targetColumn);
-                if (target is null)
-                {
-                    if (_firstMissingTarget == 0) _firstMissingTarget = line;
-                    _skipped.Add(line);
-                    continue;
-                }
-                _targetColumn.AddText(target, line);
+                if (_firstMissingTarget == 0) _firstMissingTarget = line;
+                _skipped.Add(line);
+                continue;
             }
             _lines.Add(line);
             if (_idColumn is not null) _idColumn.AddText(Text(batch.Field(r, _id), _idColumn), line);
@@ -207,7 +203,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             return;
         }
         ReadOnlySpan<byte> field = Trimmed(raw);
-        if (field.IsEmpty || (field.Length <= _longestMarker && (field[0] >= 0x80 || _markerStart[field[0]]) && IsMarker(field)))
+        if (IsMissing(field))
         {
             column.AddMissing();
             return;
@@ -217,8 +213,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             column.AddNumber(code, field);
             return;
         }
-        if (DecimalFastPath.TryParse(field, out double value)
-            || (Ascii.IsValid(field) && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)))
+        if (TryParse(field, out double value))
         {
             column.AddNumber(value, field);
             return;
@@ -229,6 +224,58 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         else if (NumberText.TryParse(text, out value) && Ascii.IsValid(text)) column.AddNumber(value, Encoding.ASCII.GetBytes(text));
         else column.AddText(text, line);
     }
+
+    /// <summary>
+    /// One target field, by the rules of <see cref="AddField"/>, counted in the tally the task is decided from; false
+    /// when it is missing (the row is skipped). A number becomes neither a string nor a text of the column.
+    /// </summary>
+    private bool AddTarget(Column column, ReadOnlySpan<byte> raw, int line)
+    {
+        string? text;
+        if (column.KeepsNumbers)
+        {
+            ReadOnlySpan<byte> field = Trimmed(raw);
+            if (IsMissing(field)) return false;
+            if (DecimalCode.TryEncode(field, out uint code))
+            {
+                _targetTally!.AddNumber(DecimalCode.Decode(code), field, line);
+                column.AddNumber(code, field);
+                return true;
+            }
+            if (TryParse(field, out double value))
+            {
+                _targetTally!.AddNumber(value, field, line);
+                column.AddNumber(value, field);
+                return true;
+            }
+            text = Text(raw, column);
+            if (text is null) return false;
+            if (NumberText.TryParse(text, out value) && Ascii.IsValid(text))
+            {
+                byte[] bytes = Encoding.ASCII.GetBytes(text);
+                _targetTally!.AddNumber(value, bytes, line);
+                column.AddNumber(value, bytes);
+                return true;
+            }
+        }
+        else
+        {
+            text = Text(raw, column);
+            if (text is null) return false;
+        }
+        _targetTally!.Add(text, line);
+        column.AddText(text, line);
+        return true;
+    }
+
+    /// <summary>Whether a trimmed field is missing: empty, or one of the options' markers.</summary>
+    private bool IsMissing(ReadOnlySpan<byte> field) =>
+        field.IsEmpty || (field.Length <= _longestMarker && (field[0] >= 0x80 || _markerStart[field[0]]) && IsMarker(field));
+
+    /// <summary>A number the fast path or <c>double.TryParse</c> reads from ASCII bytes (finite only).</summary>
+    private static bool TryParse(ReadOnlySpan<byte> field, out double value) =>
+        DecimalFastPath.TryParse(field, out value)
+        || (Ascii.IsValid(field) && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
 
     private TabularFrame Finish(string[] header, int headerLine, char separator)
     {
@@ -242,16 +289,27 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             throw new CsvFormatException(_path, headerLine, header[_target], $"the target is missing on every one of the {_skipped.Count} rows");
         int[] lines = _lines.ToArray();
 
+        Column[] lost = [.. _columns.Where(c => !c.KeepsNumbers && c.TextsLost)];
+        TaskKind task = default;
+        double[]? numericClasses = null;
+        if (_targetColumn is not null)
+        {
+            task = _targetTally!.Decide(_path, header[_target], out numericClasses);
+            // Text classes need every row's text: read again when they were let go (many numbers before the first text).
+            if (task == TaskKind.Classification && numericClasses is null && _targetColumn.TextsLost) lost = [.. lost, _targetColumn];
+        }
+        if (lost.Length > 0) ReadTextsAgain(lost);
+
         TabularTarget? target = null;
         if (_targetColumn is not null)
         {
-            // Read through the numbered texts rather than a string reference per row; never missing: those rows were skipped.
-            TabularColumn texts = _targetColumn.TextColumn(header[_target], rows);
-            target = TargetBuilder.Build(_path, header[_target], r => texts.TextAt(r)!, lines, _options);
+            // Never missing (those rows were skipped); numbers are read from their codes, texts through their numbers.
+            string name = header[_target];
+            TabularColumn values = task == TaskKind.Regression || numericClasses is not null
+                ? _targetColumn.NumbersOnly(name, rows)
+                : _targetColumn.TextColumn(name, rows);
+            target = TargetBuilder.FromTally(name, task, numericClasses, rows, values.NumberAt, r => values.TextAt(r)!);
         }
-
-        Column[] lost = [.. _columns.Where(c => !c.KeepsNumbers && c.TextsLost)];
-        if (lost.Length > 0) ReadTextsAgain(lost);
 
         var columns = new List<TabularColumn>();
         foreach (Column column in _columns)
@@ -426,6 +484,10 @@ internal sealed partial class TypedTableReader : CsvRecordSink
                 && distinct.All(t => NumberText.TryParse(t, out double x) && NumberText.Format(x) == t);
             return n.Build(name, canonical ? null : Texts(rows));
         }
+
+        /// <summary>The column's numbers, without its texts.</summary>
+        public TabularColumn NumbersOnly(string name, int rows) =>
+            _numbers is { } n && n.Count == rows ? n.Build(name, null) : throw new InvalidOperationException("numbers were not kept");
 
         /// <summary>The column as categorical: its texts, numbered while they are few.</summary>
         public TabularColumn TextColumn(string name, int rows) =>
