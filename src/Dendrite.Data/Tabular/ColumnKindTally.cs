@@ -51,6 +51,27 @@ internal sealed class ColumnKindTally
     }
 
     /// <summary>
+    /// Adds the counts of <paramref name="later"/>, gathered over values that come after this tally's in the file (the
+    /// next chunk): the result is the tally of all of them counted one at a time, first values and lines included.
+    /// </summary>
+    public void Append(ColumnKindTally later)
+    {
+        _present += later._present;
+        _numeric += later._numeric;
+        if (_firstText is null && later._firstText is not null)
+        {
+            _firstText = later._firstText;
+            _firstTextLine = later._firstTextLine;
+        }
+        if (_commaNumbers == 0 && later._commaNumbers > 0)
+        {
+            _firstComma = later._firstComma;
+            _firstCommaLine = later._firstCommaLine;
+        }
+        _commaNumbers += later._commaNumbers;
+    }
+
+    /// <summary>
     /// Numeric when every value present is a number; otherwise categorical unless numbers dominate (then the first
     /// text value is most likely a typo, and loading fails naming its line) or the column is declared numeric.
     /// </summary>

@@ -58,25 +58,34 @@ internal sealed class StreamFitter
         long rows = 0, training = 0;
         int firstLine = int.MaxValue, lastLine = 0;
 
-        // Pass 1: kinds and task over every row (as loading decides them), sums of the training values.
-        ForEachRow((fields, line) =>
+        // Pass 1: kinds and task over every row (as loading decides them), sums of the training values. A column's
+        // moments only matter while it has no text (else it is categorical or an error), so a chunk with text in the
+        // column adds none.
+        bool[] train = [];
+        ForEachChunk(null, chunk =>
         {
-            rows++;
-            bool train = _isTraining(line);
-            if (train)
+            _skipped.AddRange(chunk.SkippedLines);
+            train = TrainingRows(chunk, train);
+            for (int r = 0; r < chunk.Lines.Length; r++)
             {
+                rows++;
+                if (!train[r]) continue;
                 training++;
-                firstLine = Math.Min(firstLine, line);
-                lastLine = Math.Max(lastLine, line);
+                firstLine = Math.Min(firstLine, chunk.Lines[r]);
+                lastLine = Math.Max(lastLine, chunk.Lines[r]);
             }
             for (int k = 0; k < n; k++)
             {
                 if (_declared[k] == ColumnKind.Categorical) continue;
-                double x = tallies[k].Add(Value(fields[_features[k]]), line);
-                if (train && !tallies[k].HasText) moments[k].Add(x);
+                StreamChunkColumn column = chunk.Columns[_features[k]]!;
+                tallies[k].Append(column.Tally);
+                if (tallies[k].HasText || column.Numbers is not { } numbers) continue;
+                for (int r = 0; r < numbers.Length; r++)
+                    if (train[r]) moments[k].Add(numbers[r]);
             }
-            if (_target >= 0) target.Add(fields[_target], line);
-        }, recordSkipped: true);
+            if (_target >= 0)
+                for (int r = 0; r < chunk.Lines.Length; r++) target.Add(chunk.Targets![r], chunk.Lines[r]);
+        });
 
         if (rows == 0)
         {
@@ -113,34 +122,48 @@ internal sealed class StreamFitter
         while (first || regressionPending || pending.Contains(true))
         {
             bool counting = first;
-            ForEachRow((fields, line) =>
+            // The kinds are known now: a categorical column keeps every text, a numeric one its numbers, and a column
+            // this pass does not need is not read.
+            var needed = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+            for (int k = 0; k < n; k++)
+                needed[header[_features[k]]] = kinds[k] == ColumnKind.Numeric ? (pending[k] ? ColumnKind.Numeric : ColumnKind.Ignore)
+                    : counting ? ColumnKind.Categorical : ColumnKind.Ignore;
+            ForEachChunk(needed, chunk =>
             {
-                bool train = _isTraining(line);
-                if (counting && classes is not null) classes.Add(fields[_target]);
-                if (!train) return;
+                train = TrainingRows(chunk, train);
                 for (int k = 0; k < n; k++)
                 {
-                    string? value = Value(fields[_features[k]]);
+                    if (needed[header[_features[k]]] == ColumnKind.Ignore) continue;
+                    StreamChunkColumn column = chunk.Columns[_features[k]]!;
                     if (counts[k] is { } c)
                     {
-                        if (counting && value is not null) c[value] = c.GetValueOrDefault(value) + 1;
+                        string?[] texts = column.Texts!;
+                        for (int r = 0; r < texts.Length; r++)
+                            if (train[r] && texts[r] is { } value) c[value] = c.GetValueOrDefault(value) + 1;
                     }
-                    else if (pending[k])
+                    else
                     {
-                        moments[k].Add(value is not null && NumberText.TryParse(value, out double x) ? x : double.NaN);
+                        double[] numbers = column.Numbers!;
+                        for (int r = 0; r < numbers.Length; r++)
+                            if (train[r]) moments[k].Add(numbers[r]);
                     }
                 }
                 if (_target < 0) return;
-                string text = fields[_target];
-                if (counting && task == TaskKind.Classification)
+                for (int r = 0; r < chunk.Lines.Length; r++)
                 {
-                    string key = textClasses ? text : NumberText.Format(Number(text));
-                    if (firstClass is null) firstClass = key;
-                    else if (singleClass && !string.Equals(firstClass, key, StringComparison.Ordinal)) singleClass = false;
+                    string text = chunk.Targets![r];
+                    if (counting && classes is not null) classes.Add(text);
+                    if (!train[r]) continue;
+                    if (counting && task == TaskKind.Classification)
+                    {
+                        string key = textClasses ? text : NumberText.Format(Number(text));
+                        if (firstClass is null) firstClass = key;
+                        else if (singleClass && !string.Equals(firstClass, key, StringComparison.Ordinal)) singleClass = false;
+                    }
+                    // Regression targets are kept as float32, and fitted from those values.
+                    if (regressionPending) regression!.Add((float)Number(text), chunk.Lines[r]);
                 }
-                // Regression targets are kept as float32, and fitted from those values.
-                if (regressionPending) regression!.Add((float)Number(text), line);
-            }, recordSkipped: false);
+            });
             for (int k = 0; k < n; k++)
                 if (pending[k]) pending[k] = moments[k].EndPass();
             if (regressionPending) regressionPending = regression!.EndPass();
@@ -180,28 +203,51 @@ internal sealed class StreamFitter
         return new TabularStreamFit(TabularPreprocessor.Create([.. columns], fittedTarget, [.. dropped]), rows, training, [.. _skipped]);
     }
 
-    /// <summary>Every row of every chunk in file order whose target is present (rows without one are skipped or refused).</summary>
-    private void ForEachRow(Action<string[], int> visit, bool recordSkipped)
+    /// <summary>
+    /// Every chunk in file order, its rows without a target left out (or refused, naming the first). A CSV chunk is
+    /// read into typed columns, with <paramref name="kinds"/> declared for the feature columns when given (a pass that
+    /// knows them); a Parquet row group from its table of strings.
+    /// </summary>
+    private void ForEachChunk(Dictionary<string, ColumnKind>? kinds, Action<StreamChunk> visit)
     {
-        for (int chunk = 0; chunk < _stream.ChunkCount; chunk++)
+        if (_stream.IsParquet)
         {
-            CsvTable table = _stream.ReadChunk(chunk);
-            for (int r = 0; r < table.Rows.Count; r++)
-            {
-                string[] fields = table.Rows[r];
-                int line = table.Lines[r];
-                if (_target >= 0 && TabularCsv.IsMissing(fields[_target], _missing))
-                {
-                    if (!_options.SkipRowsWithMissingTarget) throw TabularCsv.MissingTarget(_stream.Path, line, _stream.Header[_target]);
-                    if (recordSkipped) _skipped.Add(line);
-                    continue;
-                }
-                visit(fields, line);
-            }
+            for (int c = 0; c < _stream.ChunkCount; c++) Visit(StreamChunk.FromTable(_stream.ReadChunk(c), _target, _features, _declared, _missing));
+            return;
+        }
+        TabularCsvOptions reading = Reading(kinds);
+        _stream.ForEachChunk(fields => TypedTableReader.ChunkColumns(_stream.Path, reading, fields), Visit);
+
+        void Visit(StreamChunk chunk)
+        {
+            if (chunk.SkippedLines.Length > 0 && !_options.SkipRowsWithMissingTarget)
+                throw TabularCsv.MissingTarget(_stream.Path, chunk.SkippedLines[0], _stream.Header[_target]);
+            visit(chunk);
         }
     }
 
-    private string? Value(string text) => TabularCsv.IsMissing(text, _missing) ? null : text;
+    /// <summary>
+    /// The options a pass reads the chunks with: the stream's, with the id column not read (the fit does not use it)
+    /// and, when given, the kinds of the feature columns declared.
+    /// </summary>
+    private TabularCsvOptions Reading(Dictionary<string, ColumnKind>? kinds)
+    {
+        var declared = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        if (_options.ColumnKinds is not null)
+            foreach ((string name, ColumnKind kind) in _options.ColumnKinds) declared[name] = kind;
+        if (kinds is not null)
+            foreach ((string name, ColumnKind kind) in kinds) declared[name] = kind;
+        if (_options.IdColumn is { } id) declared[id] = ColumnKind.Ignore;
+        return _options with { IdColumn = null, ColumnKinds = declared };
+    }
+
+    /// <summary>Whether each kept row of <paramref name="chunk"/> is a training row, in <paramref name="buffer"/> when it is long enough.</summary>
+    private bool[] TrainingRows(StreamChunk chunk, bool[] buffer)
+    {
+        if (buffer.Length < chunk.Lines.Length) buffer = new bool[chunk.Lines.Length];
+        for (int r = 0; r < chunk.Lines.Length; r++) buffer[r] = _isTraining(chunk.Lines[r]);
+        return buffer;
+    }
 
     private static double Number(string text) => NumberText.TryParse(text, out double value) ? value : double.NaN;
 

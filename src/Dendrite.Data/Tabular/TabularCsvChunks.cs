@@ -8,16 +8,16 @@ namespace Dendrite.Data.Tabular;
 /// transformed on its own, in any order. Rows are chosen by their file line, which does not depend on the chunking.
 /// </summary>
 /// <remarks>
-/// Memory is bounded by the chunk size (the text of one chunk and its parsed fields, roughly ten times
-/// <see cref="ChunkBytes"/>) plus what the fit keeps per column: the categories of categorical columns and of a
+/// Memory is bounded by the chunk size (a CSV chunk is read as its field bytes, about <see cref="ChunkBytes"/>, into
+/// typed columns of 8 bytes a cell: no string per number) plus what the fit keeps per column: the categories of categorical columns and of a
 /// classification target. Files must be UTF-8 (or ASCII); the checks of <see cref="TabularCsv.Load"/> (quoting,
 /// ragged rows, record and column limits, binary data) apply to every chunk, with lines numbered as in the file.
 /// </remarks>
-public sealed class TabularCsvChunks
+public sealed partial class TabularCsvChunks
 {
     /// <summary>
-    /// 1 MiB of text per chunk: about 6,000 rows of 22 columns, whose fields as strings take about 10 MB; a 10 GB
-    /// file has 10,000 chunks, plenty for a shuffled chunk order.
+    /// 1 MiB of text per chunk: about 6,000 rows of 22 columns, read into about 1 MB of field bytes and 1 MB of typed
+    /// columns; a 10 GB file has 10,000 chunks, plenty for a shuffled chunk order.
     /// </summary>
     public const long DefaultChunkBytes = 1L << 20;
 
@@ -73,6 +73,9 @@ public sealed class TabularCsvChunks
     /// <summary>Number of chunks.</summary>
     public int ChunkCount => _parquet?.GroupRows.Length ?? _index!.Count;
 
+    /// <summary>Whether the file is a Parquet table (read one row group per chunk) rather than a CSV file.</summary>
+    internal bool IsParquet => _parquet is not null;
+
     /// <summary>The options the file is read with.</summary>
     public TabularCsvOptions Options => _options;
 
@@ -114,7 +117,7 @@ public sealed class TabularCsvChunks
         return stream;
     }
 
-    /// <summary>The text of chunk <paramref name="chunk"/>: its rows and their file lines.</summary>
+    /// <summary>The text of chunk <paramref name="chunk"/>: its rows and their file lines (a CSV chunk as strings, the reference the typed reads are tested against).</summary>
     internal CsvTable ReadChunk(int chunk) => _parquet is not null ? _parquet.ReadGroup(chunk)
         : chunk == 0 ? CsvTableReader.ReadSegment(Path, _options, 0, _index!.ChunkLength(0), 1)
         : CsvTableReader.ReadSegment(Path, _laterChunks, _index!.Offsets[chunk], _index.ChunkLength(chunk), _index.Lines[chunk]);
@@ -129,8 +132,9 @@ public sealed class TabularCsvChunks
         ArgumentNullException.ThrowIfNull(loading);
         ArgumentOutOfRangeException.ThrowIfNegative(chunk);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(chunk, ChunkCount);
-        // A Parquet row group keeps its numeric columns as numbers: an epoch reads no string per cell.
-        return _parquet is not null ? ParquetFrameBuilder.Build(_parquet, loading, chunk) : TabularCsv.Build(ReadChunk(chunk), loading, allowNoRows: true);
+        // A Parquet row group keeps its numeric columns as numbers, and a CSV chunk is read into typed columns from its
+        // field bytes: an epoch reads no string per cell.
+        return _parquet is not null ? ParquetFrameBuilder.Build(_parquet, loading, chunk) : TypedTableReader.ChunkFrame(Path, loading, Tokenize(chunk));
     }
 
     /// <summary>
@@ -161,9 +165,16 @@ public sealed class TabularCsvChunks
         TabularCsvOptions loading = preprocessor.ConfigureLoading(_options);
         var pieces = new List<TabularDataset>[parts];
         for (int p = 0; p < parts; p++) pieces[p] = [];
-        for (int c = 0; c < ChunkCount; c++)
+        if (_parquet is not null)
+            for (int c = 0; c < ChunkCount; c++) Take(ReadFrame(c, loading));
+        else
+            ForEachChunk(fields => TypedTableReader.ChunkFrame(Path, loading, fields), Take);
+        var result = new TabularDataset?[parts];
+        for (int p = 0; p < parts; p++) result[p] = pieces[p].Count == 0 ? null : TabularDatasetConcat.Of(pieces[p]);
+        return result;
+
+        void Take(TabularFrame frame)
         {
-            TabularFrame frame = ReadFrame(c, loading);
             var rows = new List<int>[parts];
             for (int p = 0; p < parts; p++) rows[p] = [];
             for (int r = 0; r < frame.RowCount; r++)
@@ -174,9 +185,6 @@ public sealed class TabularCsvChunks
             for (int p = 0; p < parts; p++)
                 if (rows[p].Count > 0) pieces[p].Add(preprocessor.Transform(frame, rows[p].ToArray()));
         }
-        var result = new TabularDataset?[parts];
-        for (int p = 0; p < parts; p++) result[p] = pieces[p].Count == 0 ? null : TabularDatasetConcat.Of(pieces[p]);
-        return result;
     }
 
     /// <summary>Checks the named columns against the header, as loading would.</summary>

@@ -120,6 +120,9 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         {
             _target = _options.TargetColumn is null ? -1 : Resolve(_options.TargetColumn, "target");
             _id = _options.IdColumn is null ? -1 : Resolve(_options.IdColumn, "id");
+            // Before the declared columns, as TabularCsv.Build checks them.
+            if (_target >= 0 && _target == _id)
+                throw new CsvFormatException(_path, line, header[_target], "the same column cannot be both the target and the id column");
             if (_options.ColumnKinds is not null)
                 foreach (string name in _options.ColumnKinds.Keys) Resolve(name, "declared");
         }
@@ -277,7 +280,11 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         DecimalFastPath.TryParse(field, out value)
         || (Ascii.IsValid(field) && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
 
-    private TabularFrame Finish(string[] header, int headerLine, char separator)
+    /// <summary>
+    /// The frame of the records read, with the errors of <see cref="TabularCsv.Build"/> in its order;
+    /// <paramref name="allowNoRows"/> as there (a streamed chunk whose every target is missing is empty, not an error).
+    /// </summary>
+    private TabularFrame Finish(string[] header, int headerLine, char separator, bool allowNoRows = false)
     {
         if (_columnError is not null) throw _columnError;
         if (_target >= 0 && _target == _id)
@@ -285,7 +292,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         if (_firstMissingTarget > 0 && !_options.SkipRowsWithMissingTarget)
             throw TabularCsv.MissingTarget(_path, _firstMissingTarget, header[_target]);
         int rows = _lines.Count;
-        if (rows == 0 && _target >= 0)
+        if (rows == 0 && _target >= 0 && !allowNoRows)
             throw new CsvFormatException(_path, headerLine, header[_target], $"the target is missing on every one of the {_skipped.Count} rows");
         int[] lines = _lines.ToArray();
 
@@ -330,6 +337,11 @@ internal sealed partial class TypedTableReader : CsvRecordSink
     /// <summary>The second pass for columns that turned categorical after their texts were let go.</summary>
     private void ReadTextsAgain(Column[] lost)
     {
+        if (_batch is not null)
+        {
+            TextsAgainFrom(_batch, lost); // one chunk of a streamed file: its records are still at hand
+            return;
+        }
         var again = new TextsAgain(this, lost);
         CsvTableReader.Read(_path, _options, 0, long.MaxValue, 1, segment: false, again);
     }
@@ -484,6 +496,10 @@ internal sealed partial class TypedTableReader : CsvRecordSink
                 && distinct.All(t => NumberText.TryParse(t, out double x) && NumberText.Format(x) == t);
             return n.Build(name, canonical ? null : Texts(rows));
         }
+
+        /// <summary>The column's numbers as doubles (NaN = missing).</summary>
+        public double[] Numbers(int rows) =>
+            _numbers is { } n && n.Count == rows ? n.ToDoubles() : throw new InvalidOperationException("numbers were not kept");
 
         /// <summary>The column's numbers, without its texts.</summary>
         public TabularColumn NumbersOnly(string name, int rows) =>
