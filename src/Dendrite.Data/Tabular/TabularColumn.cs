@@ -87,7 +87,8 @@ public sealed class TabularColumn
     /// <summary>
     /// The trimmed field of each row; null where the value is missing. For a numeric column of many distinct values
     /// loaded by <see cref="TabularCsv.Load"/>, which keeps numbers rather than a string per cell, these are the
-    /// numbers written back in round-trip form ("1.50" reads back as "1.5"), made when first asked for.
+    /// numbers written back in round-trip form ("1.50" reads back as "1.5"), made when first asked for; for a categorical
+    /// column it loaded, spelled out from the column's numbered distinct texts when first asked for.
     /// </summary>
     public string?[] Values => _values ??= _textCodes is not null ? Array.ConvertAll(_textCodes, TextOf) : FormatNumbers();
 

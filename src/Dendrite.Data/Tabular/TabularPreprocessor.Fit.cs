@@ -28,7 +28,7 @@ public sealed partial class TabularPreprocessor
         int count = frame.Columns.Count;
         var fits = new FittedColumn?[count];
         var errors = new CsvFormatException?[count];
-        if (rowArray.Length >= ParallelRows) Parallel.For(0, count, FitColumn);
+        if (rowArray.Length >= ParallelRows && !AddressSpaceLimit.IsSet) Parallel.For(0, count, FitColumn);
         else for (int c = 0; c < count; c++) FitColumn(c);
 
         void FitColumn(int c)

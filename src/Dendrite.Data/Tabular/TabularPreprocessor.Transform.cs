@@ -60,10 +60,10 @@ public sealed partial class TabularPreprocessor
     private void WriteFeatures(TabularFrame frame, TabularColumn[] sources, int[] rows, float[] features)
     {
         int n = rows.Length, width = FeatureCount;
-        int blocks = n < ParallelRows ? 1 : Math.Min(Environment.ProcessorCount, 16);
+        int blocks = n < ParallelRows || AddressSpaceLimit.IsSet ? 1 : Math.Min(Environment.ProcessorCount, 16);
         var failures = new (int Column, Exception Error)?[blocks];
-        // One block stays on this thread: a streamed chunk takes no thread-pool thread (each one reserves address
-        // space, which a process under an address-space limit may not have).
+        // One block stays on this thread, and so does everything under an address-space limit: a thread-pool thread
+        // reserves address space (its stack) the process may not have, and the runtime then aborts instead of throwing.
         if (blocks == 1) WriteBlock(0);
         else Parallel.For(0, blocks, WriteBlock);
 

@@ -19,12 +19,14 @@ internal sealed partial class TypedTableReader
     /// read here, the later chunks (cut at record boundaries by <see cref="CsvChunkIndex"/>) are tokenized on the thread
     /// pool into <see cref="FieldBatch"/>es, and this thread consumes them in file order exactly as it would consume the
     /// records of one reader, so columns and the errors found once the file is read are those of the sequential read.
-    /// Null when the sequential read should do it: one core, a small or unreadable file, text it cannot cut (UTF-16/32,
-    /// no '\n'), or a chunk that fails to parse (so that the error and its message are the sequential read's).
+    /// Null when the sequential read should do it: one core, an address-space limit, a small or unreadable file, text
+    /// it cannot cut (UTF-16/32, no '\n'), or a chunk that fails to parse (so that the error and its message are the
+    /// sequential read's).
     /// </summary>
     private static TabularFrame? TryLoadInChunks(string path, TabularCsvOptions options, long chunkBytes)
     {
-        if (Environment.ProcessorCount < 2 || options.SkipLines < 0) return null;
+        // Under an address-space limit a pool thread may not get its stack: the runtime would abort, not throw.
+        if (Environment.ProcessorCount < 2 || options.SkipLines < 0 || AddressSpaceLimit.IsSet) return null;
         CsvChunkIndex index;
         try
         {
