@@ -71,9 +71,11 @@ public sealed class StreamingMemoryLimitTests : IDisposable
         Assert.True(streamed.ExitCode == 0, streamed.Stderr);
         Assert.Contains("\"event\":\"done\"", streamed.Stdout, StringComparison.Ordinal);
         Assert.Contains("streamed in", streamed.Stdout + streamed.Stderr, StringComparison.Ordinal);
-        // The limit holds: the same file loaded whole does not fit.
-        Assert.NotEqual(0, loaded.ExitCode);
-        Assert.Matches("(?i)out ?of ?memory", loaded.Stderr);
+        // The limit holds: the same file loaded whole does not fit. The runtime reports it as "Out of memory.", or, when
+        // the refused allocation is one of its own native ones, as std::bad_alloc (seen in 1 of 3 runs at a time while
+        // the transform still used pool threads under the limit; 0 of 6 since).
+        Assert.True(loaded.ExitCode != 0, "the whole-file load fitted: " + loaded.Stdout);
+        Assert.Matches("(?i)out ?of ?memory|bad_alloc", loaded.Stderr);
     }
 
     public void Dispose() => _dir.Dispose();
