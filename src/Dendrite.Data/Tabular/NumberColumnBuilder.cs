@@ -40,16 +40,6 @@ internal sealed class NumberColumnBuilder(int expectedRows)
         _numbers!.Add(value);
     }
 
-    /// <summary>The values as doubles (NaN = missing), decoded from their codes if need be.</summary>
-    public double[] ToDoubles()
-    {
-        if (_codes is null) return _numbers!.ToArray();
-        ReadOnlySpan<uint> codes = _codes.AsSpan();
-        var values = new double[codes.Length];
-        for (int i = 0; i < values.Length; i++) values[i] = DecimalCode.Decode(codes[i]);
-        return values;
-    }
-
     /// <summary>The column: codes, or doubles when one value had no code.</summary>
     public TabularColumn Build(string name, string?[]? texts) =>
         _codes is not null ? TabularColumn.FromCodes(name, _codes.ToArray(), texts) : TabularColumn.FromNumbers(name, _numbers!.ToArray(), texts);

@@ -157,7 +157,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
     private void Record<TFields>(TFields fields, int line) where TFields : IRecordFields
     {
         if (_columnError is not null) return;
-        if (_targetColumn is not null && !AddTarget(_targetColumn, fields.Field(_target), line))
+        if (_targetColumn is not null && !AddField(_targetColumn, fields.Field(_target), line, _targetTally))
         {
             if (_firstMissingTarget == 0) _firstMissingTarget = line;
             _skipped.Add(line);
@@ -181,7 +181,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         for (int r = 0; r < batch.Count; r++)
         {
             int line = batch.Line(r);
-            if (_targetColumn is not null && !AddTarget(_targetColumn, batch.Field(r, _target), line))
+            if (_targetColumn is not null && !AddField(_targetColumn, batch.Field(r, _target), line, _targetTally))
             {
                 if (_firstMissingTarget == 0) _firstMissingTarget = line;
                 _skipped.Add(line);
@@ -197,66 +197,37 @@ internal sealed partial class TypedTableReader : CsvRecordSink
             for (int i = 0; i < kept; i++) AddField(column, batch.Field(_kept[i], column.Index), batch.Line(_kept[i]));
     }
 
-    /// <summary>One field of a feature column: a number, missing, or text (the rules of the string path, for any field).</summary>
-    private void AddField(Column column, ReadOnlySpan<byte> raw, int line)
-    {
-        if (!column.KeepsNumbers)
-        {
-            column.AddText(Text(raw, column), line);
-            return;
-        }
-        ReadOnlySpan<byte> field = Trimmed(raw);
-        if (IsMissing(field))
-        {
-            column.AddMissing();
-            return;
-        }
-        if (DecimalCode.TryEncode(field, out uint code))
-        {
-            column.AddNumber(code, field);
-            return;
-        }
-        if (TryParse(field, out double value))
-        {
-            column.AddNumber(value, field);
-            return;
-        }
-        // Text, or a field with non-ASCII bytes, whose trimming and parsing the string path decides.
-        string? text = Text(raw, column);
-        if (text is null) column.AddMissing();
-        else if (NumberText.TryParse(text, out value) && Ascii.IsValid(text)) column.AddNumber(value, Encoding.ASCII.GetBytes(text));
-        else column.AddText(text, line);
-    }
-
     /// <summary>
-    /// One target field, by the rules of <see cref="AddField"/>, counted in the tally the task is decided from; false
-    /// when it is missing (the row is skipped). A number becomes neither a string nor a text of the column.
+    /// One field of a column: a number, missing, or text (the rules of the string path, for any field). With the
+    /// target's <paramref name="tally"/>, the value is counted there too, and a missing one is not added (the row is
+    /// skipped). A number becomes neither a string nor a text of the column. False when the field is missing.
     /// </summary>
-    private bool AddTarget(Column column, ReadOnlySpan<byte> raw, int line)
+    private bool AddField(Column column, ReadOnlySpan<byte> raw, int line, TargetTally? tally = null)
     {
         string? text;
         if (column.KeepsNumbers)
         {
             ReadOnlySpan<byte> field = Trimmed(raw);
-            if (IsMissing(field)) return false;
+            if (IsMissing(field)) return Missing(column, tally);
             if (DecimalCode.TryEncode(field, out uint code))
             {
-                _targetTally!.AddNumber(DecimalCode.Decode(code), field, line);
+                tally?.AddNumber(DecimalCode.Decode(code), field, line);
                 column.AddNumber(code, field);
                 return true;
             }
             if (TryParse(field, out double value))
             {
-                _targetTally!.AddNumber(value, field, line);
+                tally?.AddNumber(value, field, line);
                 column.AddNumber(value, field);
                 return true;
             }
+            // Text, or a field with non-ASCII bytes, whose trimming and parsing the string path decides.
             text = Text(raw, column);
-            if (text is null) return false;
+            if (text is null) return Missing(column, tally);
             if (NumberText.TryParse(text, out value) && Ascii.IsValid(text))
             {
                 byte[] bytes = Encoding.ASCII.GetBytes(text);
-                _targetTally!.AddNumber(value, bytes, line);
+                tally?.AddNumber(value, bytes, line);
                 column.AddNumber(value, bytes);
                 return true;
             }
@@ -264,11 +235,18 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         else
         {
             text = Text(raw, column);
-            if (text is null) return false;
+            if (text is null) return Missing(column, tally);
         }
-        _targetTally!.Add(text, line);
+        tally?.Add(text, line);
         column.AddText(text, line);
         return true;
+    }
+
+    /// <summary>A missing field: a feature column records it, the target's row is skipped by the caller.</summary>
+    private static bool Missing(Column column, TargetTally? tally)
+    {
+        if (tally is null) column.AddMissing();
+        return false;
     }
 
     /// <summary>Whether a trimmed field is missing: empty, or one of the options' markers.</summary>
@@ -498,8 +476,7 @@ internal sealed partial class TypedTableReader : CsvRecordSink
         }
 
         /// <summary>The column's numbers as doubles (NaN = missing).</summary>
-        public double[] Numbers(int rows) =>
-            _numbers is { } n && n.Count == rows ? n.ToDoubles() : throw new InvalidOperationException("numbers were not kept");
+        public double[] Numbers(int rows) => NumbersOnly("", rows).Numbers!;
 
         /// <summary>The column's numbers, without its texts.</summary>
         public TabularColumn NumbersOnly(string name, int rows) =>
